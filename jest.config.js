@@ -1,0 +1,24 @@
+// force timezone to UTC to allow tests to work regardless of local timezone
+// generally used by snapshots, but can affect specific tests
+process.env.TZ = 'UTC';
+
+const base = require('./.config/jest.config');
+
+module.exports = {
+  ...base,
+  // Unit tests live beside the code in src/; the emulator and the Grafana-faithful proxy have
+  // their own specs; integration tests (real DataSource -> proxy -> emulator) live in testing/.
+  testMatch: [
+    '<rootDir>/src/**/*.{spec,test}.{ts,tsx}',
+    '<rootDir>/emulator/**/*.{spec,test}.ts',
+    '<rootDir>/testing/**/*.{spec,test}.{ts,tsx}',
+  ],
+  transform: {
+    ...base.transform,
+    '\\.graphql$': '<rootDir>/testing/jest/graphqlTransform.js',
+    // d3-color and friends ship .mjs only
+    '^.+\\.mjs$': base.transform['^.+\\.(t|j)sx?$'],
+  },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'jsx', 'json', 'graphql'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};

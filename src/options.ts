@@ -1,0 +1,31 @@
+import type { DataSourceJsonData } from '@grafana/data';
+
+/**
+ * Settings stored in the data source's jsonData. jsonData is readable by every user of the
+ * Grafana org, so it holds identifiers only. Never add a field named `authenticationType`: a
+ * non-empty value makes Grafana's proxy switch the route to another auth provider and drop the
+ * token.
+ */
+export interface ChoreoOptions extends DataSourceJsonData {
+  /** OAuth2 client id of the Choreo application subscribed to the Insights API. */
+  consumerKey?: string;
+  /** Organization handle, sent to the STS as `orgHandle`. */
+  orgHandle?: string;
+  /** Organization UUID, the `orgId` of every Insights `dataFilter`. */
+  orgUuid?: string;
+  /** Tenant of every `dataFilter`; Choreo cloud always uses `carbon.super`. */
+  tenant?: string;
+  /** Environment used by queries that do not pick one. */
+  defaultEnvironmentId?: string;
+  /** Token endpoint; empty means Choreo's STS. */
+  tokenUrl?: string;
+  /** Insights GraphQL endpoint; empty means Choreo's public endpoint. */
+  apiUrl?: string;
+  /** OAuth2 scope; empty means `apim:api_manage`. */
+  scope?: string;
+}
+
+/** Write-only settings: Grafana's backend reads them, the browser never gets them back. */
+export interface ChoreoSecureOptions {
+  consumerSecret?: string;
+}
