@@ -1,93 +1,37 @@
-import { getBackendSrv, isFetchError } from '@grafana/runtime';
 import {
-  CoreApp,
-  DataQueryRequest,
-  DataQueryResponse,
   DataSourceApi,
-  DataSourceInstanceSettings,
-  createDataFrame,
-  FieldType,
+  type DataQueryRequest,
+  type DataQueryResponse,
+  type DataSourceInstanceSettings,
+  type TestDataSourceResponse,
 } from '@grafana/data';
 
-import { MyQuery, MyDataSourceOptions, DEFAULT_QUERY, DataSourceResponse } from './types';
-import { lastValueFrom } from 'rxjs';
+import { InsightsClient } from './client/graphqlClient';
+import { checkHealth } from './health/checkHealth';
+import type { ChoreoOptions } from './options';
+import { resolveSettings, type ResolvedSettings } from './settings/resolveSettings';
+import type { ChoreoQuery } from './types';
 
-export class DataSource extends DataSourceApi<MyQuery, MyDataSourceOptions> {
-  baseUrl: string;
+export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
+  readonly settings: ResolvedSettings;
+  readonly client: InsightsClient;
+  private readonly jsonData: ChoreoOptions;
 
-  constructor(instanceSettings: DataSourceInstanceSettings<MyDataSourceOptions>) {
+  constructor(instanceSettings: DataSourceInstanceSettings<ChoreoOptions>) {
     super(instanceSettings);
-    this.baseUrl = instanceSettings.url!;
-  }
-
-  getDefaultQuery(_: CoreApp): Partial<MyQuery> {
-    return DEFAULT_QUERY;
-  }
-
-  filterQuery(query: MyQuery): boolean {
-    // if no query has been provided, prevent the query from being executed
-    return !!query.queryText;
-  }
-
-  async query(options: DataQueryRequest<MyQuery>): Promise<DataQueryResponse> {
-    const { range } = options;
-    const from = range!.from.valueOf();
-    const to = range!.to.valueOf();
-
-    // Return a constant for each query.
-    const data = options.targets.map((target) => {
-      return createDataFrame({
-        refId: target.refId,
-        fields: [
-          { name: 'Time', values: [from, to], type: FieldType.time },
-          { name: 'Value', values: [target.constant, target.constant], type: FieldType.number },
-        ],
-      });
+    this.jsonData = instanceSettings.jsonData ?? {};
+    this.settings = resolveSettings(this.jsonData);
+    this.client = new InsightsClient(instanceSettings.url ?? '', {
+      apiUrl: this.settings.apiUrl,
+      tokenUrl: this.settings.tokenUrl,
     });
-
-    return { data };
   }
 
-  async request(url: string, params?: string) {
-    const response = getBackendSrv().fetch<DataSourceResponse>({
-      url: `${this.baseUrl}${url}${params?.length ? `?${params}` : ''}`,
-    });
-    return lastValueFrom(response);
+  async query(_request: DataQueryRequest<ChoreoQuery>): Promise<DataQueryResponse> {
+    return { data: [] };
   }
 
-  /**
-   * Checks whether we can connect to the API.
-   */
-  async testDatasource() {
-    const defaultErrorMessage = 'Cannot connect to API';
-
-    try {
-      const response = await this.request('/health');
-      if (response.status === 200) {
-        return {
-          status: 'success',
-          message: 'Success',
-        };
-      } else {
-        return {
-          status: 'error',
-          message: response.statusText ? response.statusText : defaultErrorMessage,
-        };
-      }
-    } catch (err) {
-      let message = '';
-      if (typeof err === 'string') {
-        message = err;
-      } else if (isFetchError(err)) {
-        message = 'Fetch error: ' + (err.statusText ? err.statusText : defaultErrorMessage);
-        if (err.data && err.data.error && err.data.error.code) {
-          message += ': ' + err.data.error.code + '. ' + err.data.error.message;
-        }
-      }
-      return {
-        status: 'error',
-        message,
-      };
-    }
+  async testDatasource(): Promise<TestDataSourceResponse> {
+    return checkHealth(this.jsonData, this.settings, this.client);
   }
 }

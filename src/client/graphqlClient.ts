@@ -1,0 +1,140 @@
+import { getBackendSrv, isFetchError, type FetchResponse } from '@grafana/runtime';
+import { lastValueFrom } from 'rxjs';
+
+import { INSIGHTS_ROUTE } from '../constants';
+import { InsightsError } from './errors';
+import { httpError, looksLikeHtml, type EndpointInfo } from './httpErrors';
+
+export interface GraphQLRequest {
+  query: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+}
+
+export interface GraphQLErrorItem {
+  message: string;
+  path?: Array<string | number>;
+  locations?: Array<{ line: number; column: number }>;
+  extensions?: Record<string, unknown>;
+}
+
+export interface GraphQLResult<T> {
+  data: T;
+  /** Errors that came with usable data: show them as warnings, keep the data. */
+  errors: GraphQLErrorItem[];
+}
+
+export interface RequestOptions {
+  /** Grafana cancels an in-flight request when a newer one with the same id starts. */
+  requestId?: string;
+}
+
+/** Formats one GraphQL error as "message (at a.b.0)". */
+export function describeGraphQLError(e: GraphQLErrorItem): string {
+  const where = e.path?.length ? ` (at ${e.path.join('.')})` : '';
+  return `${e.message}${where}`;
+}
+
+/**
+ * The only way this plugin talks to Choreo: POSTs GraphQL to the `insights` route of
+ * plugin.json, where Grafana's backend attaches the OAuth2 token. It never calls another path:
+ * Grafana would forward an unmatched path to the data source URL without a token.
+ */
+export class InsightsClient {
+  private readonly url: string;
+
+  constructor(
+    instanceUrl: string,
+    private readonly endpoints: EndpointInfo
+  ) {
+    this.url = `${instanceUrl.replace(/\/+$/, '')}/${INSIGHTS_ROUTE}`;
+  }
+
+  async execute<T>(request: GraphQLRequest, options: RequestOptions = {}): Promise<GraphQLResult<T>> {
+    let response: FetchResponse<string>;
+    try {
+      response = await lastValueFrom(
+        getBackendSrv().fetch<string>({
+          url: this.url,
+          method: 'POST',
+          data: request,
+          headers: { 'Content-Type': 'application/json' },
+          // We parse the body ourselves: error pages are HTML or plain text, and JSON.parse is
+          // the one pass over the payload we want to pay for.
+          responseType: 'text',
+          showErrorAlert: false,
+          requestId: options.requestId,
+        })
+      );
+    } catch (err) {
+      throw this.toInsightsError(err);
+    }
+    return this.parse<T>(response.data);
+  }
+
+  private toInsightsError(err: unknown): InsightsError {
+    if (err instanceof InsightsError) {
+      return err;
+    }
+    if (isFetchError(err)) {
+      if (err.cancelled) {
+        return new InsightsError('cancelled', 'The request was cancelled because a newer one replaced it.');
+      }
+      return httpError(err.status ?? 0, err.data, this.endpoints);
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    return new InsightsError('unreachable', `The request to the Insights API failed: ${message}`);
+  }
+
+  private parse<T>(body: unknown): GraphQLResult<T> {
+    const payload = typeof body === 'string' ? this.parseJson(body) : body;
+    if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
+      throw new InsightsError('badResponse', 'The Insights API answered with something that is not a GraphQL response.');
+    }
+    const { data, errors } = payload as { data?: T | null; errors?: unknown };
+    const list = Array.isArray(errors) ? errors.map(toErrorItem) : [];
+    if (data === null || data === undefined) {
+      if (list.length) {
+        throw new InsightsError('graphql', `Insights API error: ${list.map(describeGraphQLError).join('; ')}`);
+      }
+      throw new InsightsError('badResponse', 'The Insights API answered without data or errors.');
+    }
+    return { data, errors: list };
+  }
+
+  private parseJson(text: string): unknown {
+    if (!text.trim()) {
+      throw new InsightsError(
+        'badResponse',
+        `The Insights API answered with an empty body. Check "Insights API URL" (${this.endpoints.apiUrl}).`
+      );
+    }
+    if (looksLikeHtml(text)) {
+      throw new InsightsError(
+        'badResponse',
+        `The Insights API answered with an HTML page instead of JSON. Check "Insights API URL" (${this.endpoints.apiUrl}): it must be the GraphQL endpoint.`
+      );
+    }
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new InsightsError(
+        'badResponse',
+        `The Insights API answered with invalid JSON (${text.length} bytes, possibly truncated).`
+      );
+    }
+  }
+}
+
+function toErrorItem(e: unknown): GraphQLErrorItem {
+  if (e && typeof e === 'object') {
+    const o = e as Partial<GraphQLErrorItem>;
+    return {
+      message: typeof o.message === 'string' ? o.message : JSON.stringify(e),
+      path: Array.isArray(o.path) ? o.path : undefined,
+      locations: Array.isArray(o.locations) ? o.locations : undefined,
+      extensions: o.extensions,
+    };
+  }
+  return { message: String(e) };
+}

@@ -1,0 +1,123 @@
+import { GRAFANA_AUTH_FAILED_TEXT } from '../constants';
+import { InsightsError } from './errors';
+
+/** Where the failing call went, so messages can name the setting to fix. */
+export interface EndpointInfo {
+  apiUrl: string;
+  tokenUrl: string;
+}
+
+const EXCERPT_LENGTH = 200;
+
+/** A short, single-line excerpt of an error body: enough to recognise, never a wall of HTML. */
+export function excerpt(body: unknown): string {
+  let text: string;
+  if (typeof body === 'string') {
+    text = body;
+  } else if (body && typeof body === 'object') {
+    const o = body as Record<string, unknown>;
+    const m = o.message ?? o.error_description ?? o.description ?? o.error;
+    text = typeof m === 'string' ? m : JSON.stringify(body);
+  } else {
+    return '';
+  }
+  if (looksLikeHtml(text)) {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+    return title ? `an HTML page titled "${title}"` : 'an HTML page';
+  }
+  text = text.replace(/\s+/g, ' ').trim();
+  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
+}
+
+export function looksLikeHtml(text: string): boolean {
+  return /^\s*<(!doctype|html|head|body)\b/i.test(text);
+}
+
+function withDetail(message: string, body: unknown): string {
+  const detail = excerpt(body);
+  return detail ? `${message} Response: ${detail}` : message;
+}
+
+/** Parses `Retry-After` as delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) {
+    return undefined;
+  }
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) {
+    return Number(trimmed);
+  }
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+export const AUTH_FAILED_MESSAGE =
+  'Choreo rejected the credentials: the Insights API answered 401, which Grafana reports as "Authentication to data source failed". ' +
+  'Check the consumer key, consumer secret and organization handle, and that the Choreo application is subscribed to the Insights API. ' +
+  'If the token was revoked, save the data source again so Grafana fetches a new one.';
+
+/**
+ * Maps an HTTP failure seen through Grafana's data source proxy to an InsightsError.
+ * Status semantics follow Grafana's proxy: upstream 401 arrives as a 400 with a fixed text,
+ * transport errors as 502, upstream timeouts as 504.
+ */
+export function httpError(status: number, body: unknown, endpoints: EndpointInfo, retryAfter?: string | null): InsightsError {
+  const text = typeof body === 'string' ? body.trim() : '';
+  if (status === 401 || (status === 400 && text === GRAFANA_AUTH_FAILED_TEXT)) {
+    return new InsightsError('auth', AUTH_FAILED_MESSAGE, { status });
+  }
+  switch (status) {
+    case 0:
+      return new InsightsError(
+        'unreachable',
+        "Could not reach Grafana's data source proxy: the browser's request failed before any answer."
+      );
+    case 400:
+      return new InsightsError('badRequest', withDetail('The Insights API rejected the request (HTTP 400).', body), { status });
+    case 403:
+      return new InsightsError(
+        'forbidden',
+        withDetail(
+          'Access denied (HTTP 403). The token may lack the apim:api_manage scope, the application may not be subscribed to the Insights API, or your Grafana role may not allow querying this data source.',
+          body
+        ),
+        { status }
+      );
+    case 404:
+      return new InsightsError(
+        'notFound',
+        `The Insights API was not found (HTTP 404) at ${endpoints.apiUrl}. Check "Insights API URL" in the data source's Advanced settings.`,
+        { status }
+      );
+    case 429: {
+      const seconds = parseRetryAfter(retryAfter);
+      const wait = seconds === undefined ? 'Try again later.' : `Retry after ${seconds} s.`;
+      return new InsightsError('rateLimited', `The Insights API is rate limiting requests (HTTP 429). ${wait}`, {
+        status,
+        retryAfterSeconds: seconds,
+      });
+    }
+    case 502:
+      return new InsightsError(
+        'unreachable',
+        `Grafana could not reach the Insights API at ${endpoints.apiUrl} (HTTP 502 Bad Gateway). Check "Insights API URL" in the data source's Advanced settings and that Grafana's server can reach that host.`,
+        { status }
+      );
+    case 504:
+      return new InsightsError(
+        'timeout',
+        `The Insights API at ${endpoints.apiUrl} did not answer in time (HTTP 504 Gateway Timeout). Try a shorter time range or try again later.`,
+        { status }
+      );
+    default: {
+      if (status >= 500) {
+        const seconds = status === 503 ? parseRetryAfter(retryAfter) : undefined;
+        return new InsightsError('server', withDetail(`The Insights API failed (HTTP ${status}).`, body), {
+          status,
+          retryAfterSeconds: seconds,
+        });
+      }
+      return new InsightsError('badRequest', withDetail(`The Insights API answered HTTP ${status}.`, body), { status });
+    }
+  }
+}
