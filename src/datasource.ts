@@ -5,16 +5,21 @@ import {
   type DataSourceInstanceSettings,
   type TestDataSourceResponse,
 } from '@grafana/data';
+import { getTemplateSrv } from '@grafana/runtime';
 
 import { InsightsClient } from './client/graphqlClient';
 import { checkHealth } from './health/checkHealth';
+import { MetadataService } from './metadata/metadataService';
 import type { ChoreoOptions } from './options';
+import type { QueryDeps } from './queries/queryDeps';
+import { runQueries } from './queries/runQueries';
 import { resolveSettings, type ResolvedSettings } from './settings/resolveSettings';
 import type { ChoreoQuery } from './types';
 
 export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
   readonly settings: ResolvedSettings;
   readonly client: InsightsClient;
+  readonly metadata: MetadataService;
   private readonly jsonData: ChoreoOptions;
 
   constructor(instanceSettings: DataSourceInstanceSettings<ChoreoOptions>) {
@@ -25,10 +30,16 @@ export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
       apiUrl: this.settings.apiUrl,
       tokenUrl: this.settings.tokenUrl,
     });
+    this.metadata = new MetadataService(this.client, this.settings);
   }
 
-  async query(_request: DataQueryRequest<ChoreoQuery>): Promise<DataQueryResponse> {
-    return { data: [] };
+  /** Everything query execution needs; templateSrv is looked up per call so tests can swap it. */
+  deps(): QueryDeps {
+    return { client: this.client, settings: this.settings, templateSrv: getTemplateSrv(), metadata: this.metadata };
+  }
+
+  query(request: DataQueryRequest<ChoreoQuery>): Promise<DataQueryResponse> {
+    return runQueries(request, this.deps());
   }
 
   async testDatasource(): Promise<TestDataSourceResponse> {
