@@ -1,0 +1,58 @@
+import type { ApiInfo } from './metadataService';
+
+export const UNKNOWN_API = 'Unknown API';
+
+/** "Orders API" + "v1" → "Orders API v1"; "1.0.0" → "Orders API v1.0.0" (the console's style). */
+export function formatApiName(name: string, version: string | null | undefined): string {
+  const v = (version ?? '').trim();
+  if (!v) {
+    return name;
+  }
+  return /^v/i.test(v) ? `${name} ${v}` : `${name} v${v}`;
+}
+
+/**
+ * Splits the composite id some Insights series carry instead of a UUID ("<name> - <version>").
+ * The last " - " separates them because API names may contain " - " themselves.
+ */
+export function splitCompositeApiId(id: string): { name: string; version: string } | null {
+  const at = id.lastIndexOf(' - ');
+  if (at <= 0) {
+    return null;
+  }
+  const name = id.slice(0, at).trim();
+  const version = id.slice(at + 3).trim();
+  return name && version ? { name, version } : null;
+}
+
+/**
+ * Resolves the `apiId` of Insights responses (UUID, composite "<name> - <version>", or null) to a
+ * display name, synchronously: frame building runs once per query over many series, so the
+ * list is fetched first and looked up here.
+ */
+export class ApiNameMap {
+  private readonly byId = new Map<string, string>();
+
+  constructor(apis: readonly ApiInfo[]) {
+    for (const api of apis) {
+      this.byId.set(api.id, formatApiName(api.name, api.version));
+    }
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  name(apiId: string | null | undefined): string {
+    if (apiId === null || apiId === undefined || apiId === '') {
+      return UNKNOWN_API;
+    }
+    const known = this.byId.get(apiId);
+    if (known) {
+      return known;
+    }
+    const composite = splitCompositeApiId(apiId);
+    // An id we cannot name is still better shown than hidden: the user can look it up.
+    return composite ? formatApiName(composite.name, composite.version) : apiId;
+  }
+}
