@@ -36,4 +36,17 @@ export default defineConfig([
     ],
   },
   ...baseConfig,
+  {
+    // The scaffold only lints src/; the emulator, test harnesses, scripts, e2e specs, the sandbox
+    // and the benchmark are code we ship and run too.
+    files: [
+      'emulator/**/*.ts',
+      'testing/**/*.{ts,tsx}',
+      'scripts/**/*.ts',
+      'tests/**/*.ts',
+      'sandbox/**/*.{ts,tsx}',
+      'bench/**/*.ts',
+      '*.ts',
+    ],
+  },
 ]);

@@ -3,6 +3,7 @@
 process.env.TZ = 'UTC';
 
 const base = require('./.config/jest.config');
+const { grafanaESModules, nodeModulesToTransform } = require('./.config/jest/utils');
 
 module.exports = {
   ...base,
@@ -19,6 +20,8 @@ module.exports = {
     // d3-color and friends ship .mjs only
     '^.+\\.mjs$': base.transform['^.+\\.(t|j)sx?$'],
   },
+  // @grafana/plugin-ui pulls in ESM-only cel-js.
+  transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, '@marcbachmann/cel-js'])],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'jsx', 'json', 'graphql'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

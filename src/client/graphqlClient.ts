@@ -89,7 +89,10 @@ export class InsightsClient {
   private parse<T>(body: unknown): GraphQLResult<T> {
     const payload = typeof body === 'string' ? this.parseJson(body) : body;
     if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
-      throw new InsightsError('badResponse', 'The Insights API answered with something that is not a GraphQL response.');
+      throw new InsightsError(
+        'badResponse',
+        'The Insights API answered with something that is not a GraphQL response.'
+      );
     }
     const { data, errors } = payload as { data?: T | null; errors?: unknown };
     const list = Array.isArray(errors) ? errors.map(toErrorItem) : [];

@@ -61,7 +61,12 @@ export const AUTH_FAILED_MESSAGE =
  * Status semantics follow Grafana's proxy: upstream 401 arrives as a 400 with a fixed text,
  * transport errors as 502, upstream timeouts as 504.
  */
-export function httpError(status: number, body: unknown, endpoints: EndpointInfo, retryAfter?: string | null): InsightsError {
+export function httpError(
+  status: number,
+  body: unknown,
+  endpoints: EndpointInfo,
+  retryAfter?: string | null
+): InsightsError {
   const text = typeof body === 'string' ? body.trim() : '';
   if (status === 401 || (status === 400 && text === GRAFANA_AUTH_FAILED_TEXT)) {
     return new InsightsError('auth', AUTH_FAILED_MESSAGE, { status });
@@ -73,7 +78,9 @@ export function httpError(status: number, body: unknown, endpoints: EndpointInfo
         "Could not reach Grafana's data source proxy: the browser's request failed before any answer."
       );
     case 400:
-      return new InsightsError('badRequest', withDetail('The Insights API rejected the request (HTTP 400).', body), { status });
+      return new InsightsError('badRequest', withDetail('The Insights API rejected the request (HTTP 400).', body), {
+        status,
+      });
     case 403:
       return new InsightsError(
         'forbidden',

@@ -16,7 +16,8 @@ interface EnvironmentsData {
 
 function settingsError(issues: SettingIssue[]): TestDataSourceResponse {
   const first = issues[0];
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more setting${issues.length > 2 ? 's' : ''} to fix)` : '';
+  const more =
+    issues.length > 1 ? ` (and ${issues.length - 1} more setting${issues.length > 2 ? 's' : ''} to fix)` : '';
   return {
     status: 'error',
     message: `${first.message}${more}`,

@@ -68,7 +68,7 @@ export function urlProblem(key: SettingKey, value: string | undefined): string |
 export function settingProblem(
   key: SettingKey,
   value: string | undefined,
-  secretConfigured: boolean | undefined = false
+  secretConfigured?: boolean
 ): string | undefined {
   switch (key) {
     case 'consumerKey':

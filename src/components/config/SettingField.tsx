@@ -25,7 +25,13 @@ export function SettingField({ setting, value, description, placeholder, require
   const show = Boolean(problem) && (touched || Boolean(value));
   const label = SETTING_LABELS[setting];
   return (
-    <Field label={label} description={description} invalid={show} error={show ? problem : undefined} required={required}>
+    <Field
+      label={label}
+      description={description}
+      invalid={show}
+      error={show ? problem : undefined}
+      required={required}
+    >
       <Input
         id={`choreo-${setting}`}
         aria-label={label}

@@ -1,0 +1,64 @@
+import { AUTH_FAILED_MESSAGE, excerpt, httpError, parseRetryAfter } from './httpErrors';
+
+const endpoints = { apiUrl: 'https://api.example/query-api', tokenUrl: 'https://sts.example/token' };
+
+describe('httpError', () => {
+  it("recognises Grafana's rewritten 401 and tells the user what to check, including re-saving after a revoke", () => {
+    const e = httpError(400, 'Authentication to data source failed', endpoints);
+    expect(e.kind).toBe('auth');
+    expect(e.message).toBe(AUTH_FAILED_MESSAGE);
+    expect(e.message).toContain('subscribed to the Insights API');
+    expect(e.message).toContain('save the data source again');
+  });
+
+  it('keeps other 400s as request errors with the body excerpt', () => {
+    const e = httpError(400, { message: 'Invalid granularity' }, endpoints);
+    expect(e.kind).toBe('badRequest');
+    expect(e.message).toBe('The Insights API rejected the request (HTTP 400). Response: Invalid granularity');
+  });
+
+  it('names the API URL setting on 404, 502 and 504', () => {
+    expect(httpError(404, '', endpoints).message).toBe(
+      'The Insights API was not found (HTTP 404) at https://api.example/query-api. Check "Insights API URL" in the data source\'s Advanced settings.'
+    );
+    expect(httpError(502, '', endpoints).message).toContain(
+      'could not reach the Insights API at https://api.example/query-api'
+    );
+    expect(httpError(504, '', endpoints).kind).toBe('timeout');
+  });
+
+  it('reports 429 with the wait when known', () => {
+    expect(httpError(429, '', endpoints, '7').message).toBe(
+      'The Insights API is rate limiting requests (HTTP 429). Retry after 7 s.'
+    );
+    expect(httpError(429, '', endpoints).message).toBe(
+      'The Insights API is rate limiting requests (HTTP 429). Try again later.'
+    );
+  });
+
+  it('reports 5xx with a short excerpt, HTML reduced to its title', () => {
+    const e = httpError(
+      500,
+      '<!DOCTYPE html><html><head><title>Internal Error</title></head><body>…</body></html>',
+      endpoints
+    );
+    expect(e.message).toBe('The Insights API failed (HTTP 500). Response: an HTML page titled "Internal Error"');
+  });
+});
+
+describe('excerpt', () => {
+  it('shortens long bodies to one line', () => {
+    const text = excerpt(`a\n${'x'.repeat(500)}`);
+    expect(text).not.toContain('\n');
+    expect(text.length).toBeLessThanOrEqual(201);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads delta-seconds and HTTP dates', () => {
+    expect(parseRetryAfter('12')).toBe(12);
+    expect(parseRetryAfter('Wed, 25 Nov 2026 12:00:10 GMT', Date.parse('2026-11-25T12:00:00Z'))).toBe(10);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    expect(parseRetryAfter(null)).toBeUndefined();
+  });
+});

@@ -1,4 +1,0 @@
-declare module '*.graphql' {
-  const source: string;
-  export default source;
-}
