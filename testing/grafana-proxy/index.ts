@@ -1,0 +1,19 @@
+/**
+ * Test utilities that stand in for Grafana around a frontend data source plugin. Safe to import
+ * under `@jest-environment node`; `installBackendSrv` lives in ./installBackendSrv (needs jsdom).
+ */
+export { startGrafanaProxy, loadPluginJson } from './proxyServer';
+export type {
+  GrafanaProxy,
+  GrafanaProxyOptions,
+  ProxyDatasource,
+  ProxyStats,
+  UpstreamRequestRecord,
+} from './proxyServer';
+export { TestBackendSrv } from './backendSrv';
+export type { SentRequest, TestBackendSrvOptions } from './backendSrv';
+export { interpolateGoTemplate, GoTemplateError } from './goTemplate';
+export type { TemplateData } from './goTemplate';
+export { matchRoute, applyRoute, cleanRelativePath, joinURLFragments } from './routes';
+export type { PluginRoute, OrgRole } from './routes';
+export { decodeToken, TOKEN_REQUEST_TIMEOUT_MS } from './tokenProvider';
