@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# `npm run server`: build the plugin, then start Grafana + the Choreo emulator with docker compose.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v docker >/dev/null 2>&1 || ! docker info >/dev/null 2>&1; then
+  echo "npm run server needs a running Docker engine (none found); run 'npm run sandbox' for the plugin's UI against the emulator without Docker."
+  exit 1
+fi
+
+npm run build
+echo "Starting Grafana on http://localhost:3000 (anonymous admin) with the Choreo emulator; dashboards are under Dashboards → Choreo Insights."
+exec docker compose up --build "$@"
