@@ -2,13 +2,10 @@ import type { ApiInfo } from './metadataService';
 
 export const UNKNOWN_API = 'Unknown API';
 
-/** "Orders API" + "v1" → "Orders API v1"; "1.0.0" → "Orders API v1.0.0" (the console's style). */
+/** "Orders API" + "v1" → "Orders API v1", "Project API" + "1.0.0" → "Project API 1.0.0", as the console writes them. */
 export function formatApiName(name: string, version: string | null | undefined): string {
   const v = (version ?? '').trim();
-  if (!v) {
-    return name;
-  }
-  return /^v/i.test(v) ? `${name} ${v}` : `${name} v${v}`;
+  return v ? `${name} ${v}` : name;
 }
 
 /**

@@ -87,7 +87,7 @@ describe('MetadataService', () => {
     const { client } = fakeClient(async () => ({ listAllAPI: APIS }));
     const svc = new MetadataService(client, settings);
     expect(await svc.apiName('env-1', 'a1')).toBe('Orders API v1');
-    expect(await svc.apiName('env-1', 'a2')).toBe('Payments v2.0.0');
+    expect(await svc.apiName('env-1', 'a2')).toBe('Payments 2.0.0');
     expect(await svc.apiName('env-1', 'Orders API - v1')).toBe('Orders API v1');
     expect(await svc.apiName('env-1', null)).toBe(UNKNOWN_API);
     expect(await svc.apiName('env-1', 'unknown-uuid')).toBe('unknown-uuid');
@@ -95,10 +95,9 @@ describe('MetadataService', () => {
 });
 
 describe('API display names', () => {
-  it('formats versions with or without a leading v', () => {
+  it('writes name and version as the console does', () => {
     expect(formatApiName('Orders API', 'v1')).toBe('Orders API v1');
-    expect(formatApiName('Orders API', 'V2')).toBe('Orders API V2');
-    expect(formatApiName('Orders API', '1.0.0')).toBe('Orders API v1.0.0');
+    expect(formatApiName('Orders API', ' 1.0.0 ')).toBe('Orders API 1.0.0');
     expect(formatApiName('Orders API', '')).toBe('Orders API');
   });
 
