@@ -1,0 +1,33 @@
+import { TrafficModel } from './data/traffic';
+import { Bucket, buckets, Granularity, TimeWindow } from './time';
+
+/** Per-request state handed to every resolver as the GraphQL context value. */
+export interface RequestContext {
+  /** The organisation UUID bound to the caller's access token. */
+  orgUuid: string;
+  now: number;
+  model: TrafficModel;
+  /** Bucket lists are shared per (window, granularity) so the model can memoise series. */
+  bucketsFor(window: TimeWindow, g: Granularity): readonly Bucket[];
+  /** Counts each top-level field resolved (emulator stats). */
+  onOperation(): void;
+}
+
+export function createContext(orgUuid: string, now: number, onOperation: () => void): RequestContext {
+  const cache = new Map<string, readonly Bucket[]>();
+  return {
+    orgUuid,
+    now,
+    model: new TrafficModel(),
+    bucketsFor(window, g) {
+      const key = `${window.from}|${window.to}|${window.offsetMinutes}|${g}`;
+      let b = cache.get(key);
+      if (!b) {
+        b = buckets(window, g, now);
+        cache.set(key, b);
+      }
+      return b;
+    },
+    onOperation,
+  };
+}

@@ -1,0 +1,161 @@
+import { mix, unit } from './hash';
+
+/**
+ * Fault injection, off by default. A fault applies to requests whose path starts with `onlyPath`
+ * (default: every path except /__emulator/), and of those to a deterministic `failureRate`
+ * fraction (default 1 = all), chosen by hashing `seed` with the request's sequence number.
+ *
+ * For a selected request:
+ *  - `latencyMs` delays the answer (alone, it only slows requests down);
+ *  - `status` (or its alias `failureStatus`) and/or `body` replace the answer entirely, with
+ *    `contentType` (default: text/html when body starts with '<', else application/json) and a
+ *    `Retry-After: retryAfterSeconds` header when set;
+ *  - `graphqlError` (query API only) runs the query, then adds an error: a string gives
+ *    `{data: null, errors: [...]}`, `{message, partialData: true}` keeps the data alongside.
+ */
+export interface Faults {
+  latencyMs?: number;
+  status?: number;
+  failureStatus?: number;
+  body?: string;
+  contentType?: string;
+  failureRate?: number;
+  graphqlError?: string | { message: string; partialData?: boolean };
+  retryAfterSeconds?: number;
+  seed?: number;
+  onlyPath?: string;
+}
+
+const KEYS = new Set([
+  'latencyMs',
+  'status',
+  'failureStatus',
+  'body',
+  'contentType',
+  'failureRate',
+  'graphqlError',
+  'retryAfterSeconds',
+  'seed',
+  'onlyPath',
+]);
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Validates untrusted JSON (from POST /__emulator/faults); throws with a readable message. */
+export function parseFaults(input: unknown): Faults {
+  if (!isRecord(input)) {
+    throw new Error('faults must be a JSON object');
+  }
+  for (const k of Object.keys(input)) {
+    if (!KEYS.has(k)) {
+      throw new Error(`Unknown fault option '${k}'. Known: ${[...KEYS].join(', ')}`);
+    }
+  }
+  const num = (k: string, min: number, max: number): number | undefined => {
+    const v = input[k];
+    if (v === undefined || v === null) {
+      return undefined;
+    }
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
+      throw new Error(`${k} must be a number between ${min} and ${max}`);
+    }
+    return v;
+  };
+  const str = (k: string): string | undefined => {
+    const v = input[k];
+    if (v === undefined || v === null) {
+      return undefined;
+    }
+    if (typeof v !== 'string') {
+      throw new Error(`${k} must be a string`);
+    }
+    return v;
+  };
+  let graphqlError: Faults['graphqlError'];
+  const ge = input.graphqlError;
+  if (typeof ge === 'string') {
+    graphqlError = ge;
+  } else if (isRecord(ge) && typeof ge.message === 'string') {
+    graphqlError = { message: ge.message, partialData: ge.partialData === true };
+  } else if (ge !== undefined && ge !== null) {
+    throw new Error('graphqlError must be a string or {message, partialData?}');
+  }
+  const f: Faults = {
+    latencyMs: num('latencyMs', 0, 120_000),
+    status: num('status', 100, 599),
+    failureStatus: num('failureStatus', 100, 599),
+    body: str('body'),
+    contentType: str('contentType'),
+    failureRate: num('failureRate', 0, 1),
+    graphqlError,
+    retryAfterSeconds: num('retryAfterSeconds', 0, 86_400),
+    seed: num('seed', -2147483648, 4294967295),
+    onlyPath: str('onlyPath'),
+  };
+  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
+}
+
+export interface FaultDecision {
+  latencyMs: number;
+  /** A canned response replacing the real one. */
+  response?: { status: number; body: string; contentType: string | null; headers: Record<string, string> };
+  graphqlError?: { message: string; partialData: boolean };
+}
+
+const DEFAULT_BODIES: Record<number, string> = {
+  401: JSON.stringify({ code: '900901', message: 'Invalid Credentials', description: 'Injected fault' }),
+  429: JSON.stringify({
+    code: '900800',
+    message: 'Message throttled out',
+    description: 'You have exceeded your quota',
+    nextAccessTime: 'soon',
+  }),
+  500: JSON.stringify({ code: '101500', message: 'Runtime Error', description: 'Internal Server Error' }),
+};
+
+function defaultBody(status: number): string {
+  if (DEFAULT_BODIES[status]) {
+    return DEFAULT_BODIES[status];
+  }
+  if (status >= 502 && status <= 504) {
+    const text = { 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' }[status];
+    return `<html><head><title>${status} ${text}</title></head><body><center><h1>${status} ${text}</h1></center><hr><center>nginx</center></body></html>`;
+  }
+  return JSON.stringify({ code: String(status), message: 'Injected fault' });
+}
+
+/** Decides what, if anything, to do to the `sequence`-th matching request. */
+export function decide(f: Faults, path: string, sequence: number): FaultDecision | null {
+  if (path.startsWith('/__emulator/') || (f.onlyPath !== undefined && !path.startsWith(f.onlyPath))) {
+    return null;
+  }
+  const rate = f.failureRate ?? 1;
+  if (rate < 1 && unit(mix(f.seed ?? 0), sequence) >= rate) {
+    return null;
+  }
+  const decision: FaultDecision = { latencyMs: f.latencyMs ?? 0 };
+  const status = f.status ?? f.failureStatus;
+  if (status !== undefined || f.body !== undefined || f.retryAfterSeconds !== undefined) {
+    // Retry-After alone means throttling.
+    const s = status ?? (f.retryAfterSeconds !== undefined ? 429 : 500);
+    const body = f.body ?? defaultBody(s);
+    const headers: Record<string, string> = {};
+    if (f.retryAfterSeconds !== undefined) {
+      headers['Retry-After'] = String(f.retryAfterSeconds);
+    }
+    const contentType = f.contentType ?? (body.trimStart().startsWith('<') ? 'text/html' : 'application/json');
+    decision.response = { status: s, body, contentType: body === '' && !f.contentType ? null : contentType, headers };
+  } else if (f.graphqlError !== undefined) {
+    decision.graphqlError =
+      typeof f.graphqlError === 'string'
+        ? { message: f.graphqlError, partialData: false }
+        : { message: f.graphqlError.message, partialData: f.graphqlError.partialData === true };
+  }
+  return decision;
+}
+
+export function isEmpty(f: Faults): boolean {
+  return Object.keys(f).length === 0;
+}

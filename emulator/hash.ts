@@ -1,0 +1,71 @@
+/**
+ * Deterministic pseudo-randomness: every synthetic number is a pure function of its inputs so the
+ * same request always yields byte-identical data (no Math.random anywhere in the data path).
+ */
+
+/** FNV-1a over a string; used once per entity to derive a numeric seed. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Mixes integers into a well-distributed 32-bit value (murmur3 finaliser per step). */
+export function mix(...parts: number[]): number {
+  let h = 0x9e3779b9;
+  for (const p of parts) {
+    // Split doubles (e.g. hour indexes beyond 2^32) into two 32-bit halves so nothing is lost.
+    const lo = p | 0;
+    const hi = Math.floor(p / 4294967296) | 0;
+    h = fmix(h ^ lo);
+    h = fmix(h ^ hi);
+  }
+  return h >>> 0;
+}
+
+function fmix(x: number): number {
+  let h = x;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h;
+}
+
+/** A number in [0, 1) derived from the given parts. */
+export function unit(...parts: number[]): number {
+  return mix(...parts) / 4294967296;
+}
+
+/**
+ * Splits `total` into integer parts proportional to `weights` that sum exactly to `total`.
+ * Cumulative rounding keeps it O(n) and guarantees non-negative parts.
+ */
+export function splitExact(total: number, weights: ArrayLike<number>): number[] {
+  const n = weights.length;
+  const out = new Array<number>(n).fill(0);
+  if (n === 0 || total <= 0) {
+    return out;
+  }
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    sum += weights[i];
+  }
+  if (sum <= 0) {
+    out[0] = total;
+    return out;
+  }
+  let acc = 0;
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    acc += weights[i];
+    const cum = i === n - 1 ? total : Math.round((total * acc) / sum);
+    out[i] = cum - prev;
+    prev = cum;
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+import { DEMO_CREDENTIALS } from './demo';
+import { startEmulator } from './server';
+
+/** `npx tsx emulator/main.ts` (or `npm run emulator`): HOST, PORT and TOKEN_TTL_SECONDS from env. */
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 4000);
+  const tokenTtlSeconds = Number(process.env.TOKEN_TTL_SECONDS ?? 900);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`Invalid PORT '${process.env.PORT}'`);
+  }
+  if (!Number.isFinite(tokenTtlSeconds) || tokenTtlSeconds <= 0) {
+    throw new Error(`Invalid TOKEN_TTL_SECONDS '${process.env.TOKEN_TTL_SECONDS}'`);
+  }
+  const emu = await startEmulator({ port, host: process.env.HOST ?? '127.0.0.1', tokenTtlSeconds });
+  const c = DEMO_CREDENTIALS;
+  console.log(
+    `Choreo Insights emulator on ${emu.url} (token ${emu.tokenUrl}, API ${emu.apiUrl}) — demo credentials: ` +
+      `consumer key ${c.consumerKey}, secret ${c.consumerSecret}, org handle ${c.orgHandle}, org UUID ${c.orgUuid}`
+  );
+  const stop = () => {
+    emu.close().then(
+      () => process.exit(0),
+      () => process.exit(1)
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
