@@ -194,7 +194,7 @@ function coerceVariable(value: VariableValue, type: GraphQLInputType | undefined
       `${at} is ${String(type)} but "${source}" has ${value.length} values selected: declare it as a list ([${String(inner)}]) or use a single-value variable.`
     );
   }
-  return coerceString(value, inner, at);
+  return coerceString(value, type, at);
 }
 
 function coerceString(value: string, type: GraphQLInputType, at: string): unknown {
