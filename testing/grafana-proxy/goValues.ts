@@ -69,7 +69,7 @@ function formatPlain(v: unknown): string {
   return String(v);
 }
 
-/** Go compares strings bytewise (UTF-8); JS `<` compares UTF-16 units. Same for the BMP-free ASCII case. */
+/** Go sorts strings bytewise (UTF-8); JS sorts by UTF-16 units, which differs outside ASCII. */
 export function compareGoStrings(a: string, b: string): number {
   const ab = Buffer.from(a, 'utf8');
   const bb = Buffer.from(b, 'utf8');
