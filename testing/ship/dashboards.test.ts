@@ -34,6 +34,13 @@ describe('dashboards', () => {
     expect(problems).toMatch(/undefined variable \$missing/);
   });
 
+  it('reports scope a query type ignores or cannot take', () => {
+    const broken = structuredClone(dashboards.find((d) => d.file.endsWith('overview.json'))!);
+    const kpi = broken.json.panels[0];
+    kpi.targets = [{ ...kpi.targets![0], apiIds: ['$environment'] }];
+    expect(checkDashboard(broken).join('\n')).toMatch(/apiIds is ignored by this query type/);
+  });
+
   it('finds every variable syntax Grafana interpolates', () => {
     expect(referencedVariables('$a ${b} ${c:csv} [[d]] $__interval')).toEqual(['a', 'b', 'c', 'd', '__interval']);
   });

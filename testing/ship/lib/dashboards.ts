@@ -1,3 +1,4 @@
+import { QUERY_TYPES, type ScopeUse } from '../../../src/components/queryTypes';
 import { QueryType } from '../../../src/types';
 import { EMULATOR_DS_UID } from './provisioning';
 import { isRecord, listFiles, PLUGIN_ID, readJson } from './repo';
@@ -8,7 +9,7 @@ export const DATASOURCE_VARIABLE = 'datasource';
 /** How every panel, target and query variable names its data source. */
 export const DATASOURCE_REF = { type: PLUGIN_ID, uid: `\${${DATASOURCE_VARIABLE}}` } as const;
 
-const QUERY_TYPES = new Set<string>(Object.values(QueryType));
+const KNOWN_QUERY_TYPES = new Set<string>(Object.values(QueryType));
 const VARIABLE_LISTS = new Set(['environments', 'apis', 'applications']);
 const BUILT_IN_VARIABLES = new Set([
   '__all',
@@ -130,6 +131,45 @@ function checkVariables(where: string, variables: DashboardVariable[]): string[]
   return problems;
 }
 
+/**
+ * A scope field against what the query type takes (src/components/queryTypes.ts, which follows
+ * the Insights filter behind each type): a filter the API ignores would silently do nothing, and
+ * a multi-value variable in a one-id filter would query only its first value.
+ */
+function checkScopeField(
+  where: string,
+  field: 'apiIds' | 'appIds',
+  ids: unknown,
+  use: ScopeUse,
+  required: boolean,
+  variables: Map<string, DashboardVariable>
+): string[] {
+  const list = Array.isArray(ids) ? ids.map(String) : [];
+  if (ids !== undefined && !Array.isArray(ids)) {
+    return [`${where}: ${field} must be a list`];
+  }
+  if (use === 'none') {
+    return list.length > 0 ? [`${where}: ${field} is ignored by this query type`] : [];
+  }
+  const problems: string[] = [];
+  if (required && list.length === 0) {
+    problems.push(`${where}: ${field} is required by this query type`);
+  }
+  if (use === 'single' && list.length > 1) {
+    problems.push(`${where}: ${field} takes one id`);
+  }
+  for (const name of list.flatMap(referencedVariables)) {
+    const variable = variables.get(name);
+    if (use === 'single' && variable?.multi) {
+      problems.push(`${where}: ${field} takes one id but $${name} is multi-value`);
+    }
+    if (required && variable?.includeAll) {
+      problems.push(`${where}: ${field} is required but $${name} offers All`);
+    }
+  }
+  return problems;
+}
+
 function overlaps(a: DashboardPanel['gridPos'], b: DashboardPanel['gridPos']): boolean {
   if (!a || !b) {
     return false;
@@ -149,6 +189,7 @@ export function checkDashboard({ file, json }: LoadedDashboard): string[] {
   const variables = json.templating?.list ?? [];
   problems.push(...checkVariables(file, variables));
   const defined = new Set(variables.map((v) => v.name));
+  const byName = new Map(variables.map((v) => [v.name, v]));
 
   const panels = queryPanels(json);
   if (panels.length === 0) {
@@ -185,9 +226,16 @@ export function checkDashboard({ file, json }: LoadedDashboard): string[] {
       if (!isDataSourceRef(target.datasource)) {
         problems.push(`${where}: target ${target.refId} datasource must be ${JSON.stringify(DATASOURCE_REF)}`);
       }
-      if (!target.queryType || !QUERY_TYPES.has(target.queryType)) {
+      if (!target.queryType || !KNOWN_QUERY_TYPES.has(target.queryType)) {
         problems.push(`${where}: target ${target.refId} has unknown queryType ${String(target.queryType)}`);
+        continue;
       }
+      const info = QUERY_TYPES[target.queryType as QueryType];
+      const at = `${where}: target ${target.refId}`;
+      problems.push(
+        ...checkScopeField(at, 'apiIds', target.apiIds, info.apis, Boolean(info.apiRequired), byName),
+        ...checkScopeField(at, 'appIds', target.appIds, info.apps, false, byName)
+      );
     }
     for (const name of referencedVariables(stringsIn([panel.title, targets]).join('\n'))) {
       if (!defined.has(name) && !BUILT_IN_VARIABLES.has(name)) {
