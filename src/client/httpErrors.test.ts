@@ -62,3 +62,17 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(null)).toBeUndefined();
   });
 });
+
+describe("bodies as Grafana's backend_srv hands them over", () => {
+  it('unwraps a text body that processRequestError turned into {message, error, response}', () => {
+    const data = {
+      message: 'Authentication to data source failed',
+      error: 'Bad Request',
+      response: 'Authentication to data source failed',
+    };
+    expect(httpError(400, data, endpoints).kind).toBe('auth');
+    expect(
+      httpError(500, { message: 'x', error: 'Internal Server Error', response: 'db down' }, endpoints).message
+    ).toBe('The Insights API failed (HTTP 500). Response: db down');
+  });
+});

@@ -9,6 +9,17 @@ export interface EndpointInfo {
 
 const EXCERPT_LENGTH = 200;
 
+/**
+ * The raw body of a failed response. Grafana's backend_srv (processRequestError) wraps a text
+ * body as `{message, error: statusText, response: text}` before the plugin sees it.
+ */
+export function rawBody(body: unknown): unknown {
+  if (body && typeof body === 'object' && typeof (body as { response?: unknown }).response === 'string') {
+    return (body as { response: string }).response;
+  }
+  return body;
+}
+
 /** A short, single-line excerpt of an error body: enough to recognise, never a wall of HTML. */
 export function excerpt(body: unknown): string {
   let text: string;
@@ -63,10 +74,11 @@ export const AUTH_FAILED_MESSAGE =
  */
 export function httpError(
   status: number,
-  body: unknown,
+  data: unknown,
   endpoints: EndpointInfo,
   retryAfter?: string | null
 ): InsightsError {
+  const body = rawBody(data);
   const text = typeof body === 'string' ? body.trim() : '';
   if (status === 401 || (status === 400 && text === GRAFANA_AUTH_FAILED_TEXT)) {
     return new InsightsError('auth', AUTH_FAILED_MESSAGE, { status });
