@@ -1,39 +1,71 @@
-import { test, expect } from '@grafana/plugin-e2e';
-import { MyDataSourceOptions, MySecureJsonData } from '../src/types';
+import { expect, test } from '@grafana/plugin-e2e';
 
-test('smoke: should render config editor', async ({ createDataSourceConfigPage, readProvisionedDataSource, page }) => {
-  const ds = await readProvisionedDataSource({ fileName: 'datasources.yml' });
-  await createDataSourceConfigPage({ type: ds.type });
-  await expect(page.getByLabel('Path')).toBeVisible();
-});
+import type { ChoreoOptions, ChoreoSecureOptions } from '../src/options';
+import { SETTING_LABELS } from '../src/settings/validateSettings';
+import { EMULATOR_DS_FILE, INSIGHTS_ROUTE, PLUGIN_ID } from './emulator';
 
-test('"Save & test" should be successful when configuration is valid', async ({
-  createDataSourceConfigPage,
-  readProvisionedDataSource,
-  selectors,
-  page,
-}) => {
-  const ds = await readProvisionedDataSource({ fileName: 'datasources.yml' });
-  const configPage = await createDataSourceConfigPage({ type: ds.type });
-  const healthCheckPath = `${selectors.apis.DataSource.proxy(
-    configPage.datasource.uid,
-    configPage.datasource.id.toString()
-  )}/health`;
-  await page.route(healthCheckPath, async (route) => await route.fulfill({ status: 200, body: 'OK' }));
-  await expect(configPage.saveAndTest({ path: healthCheckPath })).toBeOK();
-});
+test.describe('config page', () => {
+  test('fills, saves and tests a new data source against the emulator', async ({
+    createDataSourceConfigPage,
+    readProvisionedDataSource,
+    selectors,
+    page,
+  }) => {
+    const provisioned = await readProvisionedDataSource<ChoreoOptions, ChoreoSecureOptions>({
+      fileName: EMULATOR_DS_FILE,
+    });
+    const { jsonData } = provisioned;
+    const configPage = await createDataSourceConfigPage({ type: PLUGIN_ID });
 
-test('"Save & test" should display success alert box when config is valid', async ({
-  createDataSourceConfigPage,
-  readProvisionedDataSource,
-  selectors,
-}) => {
-  const ds = await readProvisionedDataSource({ fileName: 'datasources.yml' });
-  const configPage = await createDataSourceConfigPage({ type: ds.type });
-  const healthCheckPath = `${selectors.apis.DataSource.proxy(
-    configPage.datasource.uid,
-    configPage.datasource.id.toString()
-  )}/health`;
-  await expect(configPage.saveAndTest({ path: healthCheckPath })).not.toBeOK();
-  await expect(configPage).toHaveAlert('error');
+    await page.getByLabel(SETTING_LABELS.consumerKey).fill(jsonData?.consumerKey ?? '');
+    await page.getByLabel(SETTING_LABELS.consumerSecret).fill(provisioned.secureJsonData?.consumerSecret ?? '');
+    await page.getByLabel(SETTING_LABELS.orgHandle).fill(jsonData?.orgHandle ?? '');
+    await page.getByLabel(SETTING_LABELS.orgUuid).fill(jsonData?.orgUuid ?? '');
+    // A new data source starts with the Advanced section closed: it holds Choreo's endpoints.
+    await page.getByRole('button', { name: 'Expand section Advanced' }).click();
+    await page.getByLabel(SETTING_LABELS.tokenUrl).fill(jsonData?.tokenUrl ?? '');
+    await page.getByLabel(SETTING_LABELS.apiUrl).fill(jsonData?.apiUrl ?? '');
+
+    // A frontend-only data source tests itself by calling its route through the proxy, not
+    // /health; saveAndTest must be told which response to wait for.
+    const proxyPath = `${selectors.apis.DataSource.proxy(configPage.datasource.uid, configPage.datasource.id.toString())}/${INSIGHTS_ROUTE}`;
+    await expect(configPage.saveAndTest({ path: proxyPath })).toBeOK();
+    await expect(configPage).toHaveAlert('success', { hasText: /Connected to organization/ });
+  });
+
+  test('reports a wrong consumer secret', async ({
+    createDataSourceConfigPage,
+    readProvisionedDataSource,
+    selectors,
+    page,
+  }) => {
+    const provisioned = await readProvisionedDataSource<ChoreoOptions, ChoreoSecureOptions>({
+      fileName: EMULATOR_DS_FILE,
+    });
+    const { jsonData } = provisioned;
+    const configPage = await createDataSourceConfigPage({ type: PLUGIN_ID });
+
+    await page.getByLabel(SETTING_LABELS.consumerKey).fill(jsonData?.consumerKey ?? '');
+    await page.getByLabel(SETTING_LABELS.consumerSecret).fill('not-the-secret');
+    await page.getByLabel(SETTING_LABELS.orgHandle).fill(jsonData?.orgHandle ?? '');
+    await page.getByLabel(SETTING_LABELS.orgUuid).fill(jsonData?.orgUuid ?? '');
+    await page.getByRole('button', { name: 'Expand section Advanced' }).click();
+    await page.getByLabel(SETTING_LABELS.tokenUrl).fill(jsonData?.tokenUrl ?? '');
+    await page.getByLabel(SETTING_LABELS.apiUrl).fill(jsonData?.apiUrl ?? '');
+
+    const proxyPath = `${selectors.apis.DataSource.proxy(configPage.datasource.uid, configPage.datasource.id.toString())}/${INSIGHTS_ROUTE}`;
+    // Grafana turns the API's 401 (no valid token) into a 400.
+    await expect(configPage.saveAndTest({ path: proxyPath })).not.toBeOK();
+    await expect(configPage).toHaveAlert('error');
+  });
+
+  test('opens the provisioned emulator data source with its settings', async ({
+    gotoDataSourceConfigPage,
+    readProvisionedDataSource,
+    page,
+  }) => {
+    const provisioned = await readProvisionedDataSource<ChoreoOptions>({ fileName: EMULATOR_DS_FILE });
+    await gotoDataSourceConfigPage(provisioned.uid ?? '');
+    await expect(page.getByLabel(SETTING_LABELS.orgUuid)).toHaveValue(provisioned.jsonData?.orgUuid ?? '');
+  });
 });
