@@ -29,7 +29,7 @@ const VALID = '{ listOrganizations { id name } }';
 
 function setup(graphql: ChoreoQuery['graphql'] = { query: VALID }) {
   // Introspection fails: validation uses the bundled schema.
-  const execute = jest.fn(async () => {
+  const execute = jest.fn(async (_req: { operationName?: string }) => {
     throw new Error('no introspection');
   });
   const datasource = { client: { execute } } as unknown as DataSource;
@@ -69,9 +69,7 @@ describe('GraphQLQueryEditor', () => {
     expect(onChange).toHaveBeenLastCalledWith(
       expect.objectContaining({ graphql: expect.objectContaining({ query: '{\n  listOrganizations {\n    id\n' }) })
     );
-    expect(
-      execute.mock.calls.every(([req]) => (req as { operationName?: string }).operationName === 'IntrospectionQuery')
-    ).toBe(true);
+    expect(execute.mock.calls.every(([req]) => req.operationName === 'IntrospectionQuery')).toBe(true);
   });
 
   it('shows schema errors with their location', async () => {
