@@ -1,0 +1,71 @@
+import React from 'react';
+import { EditorField } from '@grafana/plugin-ui';
+import { Combobox, MultiCombobox } from '@grafana/ui';
+
+import { templateVariableOptions, withValues } from './templateVariables';
+import type { AsyncOptions } from './useAsyncOptions';
+
+interface Props {
+  label: string;
+  inputId: string;
+  tooltip: string;
+  /** One id or several: the Insights filter behind the query type decides. */
+  multi: boolean;
+  values: string[] | undefined;
+  list: AsyncOptions;
+  /** Why the list is empty when nothing could be loaded (no environment chosen). */
+  emptyHint?: string;
+  placeholder: string;
+  invalid?: string;
+  onChange: (ids: string[] | undefined) => void;
+}
+
+/** API or application ids: listed ones, dashboard variables, or a pasted id. */
+export function IdSelect(props: Props) {
+  const { label, inputId, tooltip, multi, values, list, emptyHint, placeholder, invalid, onChange } = props;
+  const selected = values ?? [];
+  const options = withValues([...list.options, ...templateVariableOptions()], selected);
+  const description = list.error
+    ? `Could not be listed: ${list.error}`
+    : list.loading || list.options.length
+      ? undefined
+      : emptyHint;
+  return (
+    <EditorField label={label} tooltip={tooltip} description={description} invalid={Boolean(invalid)} error={invalid}>
+      {multi ? (
+        <MultiCombobox<string>
+          id={inputId}
+          width="auto"
+          minWidth={30}
+          maxWidth={60}
+          options={options}
+          value={selected}
+          loading={list.loading}
+          createCustomValue
+          customValueDescription="Use this id"
+          isClearable
+          placeholder={placeholder}
+          invalid={Boolean(invalid)}
+          onChange={(items) => {
+            const ids = items.map((i) => i.value).filter(Boolean);
+            onChange(ids.length ? ids : undefined);
+          }}
+        />
+      ) : (
+        <Combobox<string>
+          id={inputId}
+          width={32}
+          options={options}
+          value={selected[0] ?? null}
+          loading={list.loading}
+          createCustomValue
+          customValueDescription="Use this id"
+          isClearable
+          placeholder={placeholder}
+          invalid={Boolean(invalid)}
+          onChange={(item) => onChange(item?.value ? [item.value] : undefined)}
+        />
+      )}
+    </EditorField>
+  );
+}
