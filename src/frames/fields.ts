@@ -1,0 +1,45 @@
+import { FieldType, type DataFrame, type Field, type FieldConfig, type Labels } from '@grafana/data';
+
+/** Grafana's unit ids used by this plugin. */
+export const UNIT = {
+  ms: 'ms',
+  percent: 'percent',
+  count: 'short',
+} as const;
+
+export function timeField(values: number[], name = 'Time'): Field<number> {
+  return { name, type: FieldType.time, values, config: {} };
+}
+
+export interface NumberFieldOptions {
+  unit?: string;
+  /** Series name shown in legends and tooltips (display names, never raw ids). */
+  displayName?: string;
+  labels?: Labels;
+  config?: FieldConfig;
+}
+
+export function numberField(name: string, values: Array<number | null>, opts: NumberFieldOptions = {}): Field {
+  const config: FieldConfig = { ...opts.config };
+  if (opts.unit) {
+    config.unit = opts.unit;
+  }
+  if (opts.displayName) {
+    config.displayNameFromDS = opts.displayName;
+  }
+  return { name, type: FieldType.number, values, config, labels: opts.labels };
+}
+
+export function stringField(name: string, values: Array<string | null>, config: FieldConfig = {}): Field {
+  return { name, type: FieldType.string, values, config };
+}
+
+/** A frame from columns built beforehand (one array per field, no per-row objects). */
+export function frameOf(fields: Field[], name?: string): DataFrame {
+  return { name, fields, length: fields.length ? fields[0].values.length : 0 };
+}
+
+/** Draws the field on a second (right-hand) y axis, e.g. latency next to request counts. */
+export function rightAxis(): FieldConfig {
+  return { custom: { axisPlacement: 'right' } };
+}

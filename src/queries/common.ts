@@ -1,0 +1,78 @@
+import type { QueryResultMetaNotice } from '@grafana/data';
+
+import type { BucketGrid } from '../frames/align';
+import { GRANULARITY_MS, isConcreteGranularity } from '../time/granularity';
+import type { QueryContext } from './handler';
+
+/** Variables every metric document declares as `$timeFilter: TimeFilter!, $dataFilter: DataFilter!`. */
+export function scopeVariables(ctx: QueryContext): {
+  timeFilter: QueryContext['timeFilter'];
+  dataFilter: QueryContext['dataFilter'];
+} {
+  return { timeFilter: ctx.timeFilter, dataFilter: ctx.dataFilter };
+}
+
+/** The bucket grid for filling count series, from the granularity the API says it used. */
+export function gridFor(ctx: QueryContext, responseGranularity: string | null | undefined): BucketGrid {
+  const g = isConcreteGranularity(responseGranularity) ? responseGranularity : ctx.granularity;
+  return { fromMs: ctx.fromMs, toMs: ctx.toMs, stepMs: GRANULARITY_MS[g] };
+}
+
+/** Counter passed to toPointSeries; reports skipped buckets once per query. */
+export function droppedCounter(): { count: number } {
+  return { count: 0 };
+}
+
+export function reportDropped(ctx: QueryContext, dropped: { count: number }): void {
+  if (dropped.count > 0) {
+    ctx.notices.push(notice(`${dropped.count} bucket(s) had a timestamp that could not be read and were left out.`));
+  }
+}
+
+export function notice(text: string, severity: QueryResultMetaNotice['severity'] = 'warning'): QueryResultMetaNotice {
+  return { severity, text };
+}
+
+/** The single id of a one-id filter, or undefined for all. */
+export function oneId(ids: string[] | undefined): string | undefined {
+  return ids?.[0];
+}
+
+/** Drops null entries of a list the API may return with holes. */
+export function present<T>(list: ReadonlyArray<T | null | undefined> | null | undefined): T[] {
+  const out: T[] = [];
+  for (const x of list ?? []) {
+    if (x !== null && x !== undefined) {
+      out.push(x);
+    }
+  }
+  return out;
+}
+
+/** `paginationFilter` for the current page, with the query's sort. */
+export function paginationFilter(
+  ctx: QueryContext,
+  sort: { sortBy?: string; sortOrder?: string }
+): { limit: number; offset: number; sortBy?: string; sortOrder?: string } {
+  const page = ctx.page ?? { offset: 0, limit: DEFAULT_PAGE_SIZE };
+  return {
+    limit: page.limit,
+    offset: page.offset,
+    sortBy: sort.sortBy || undefined,
+    sortOrder: sort.sortOrder || undefined,
+  };
+}
+
+/** The API pages by 5 rows unless told otherwise; 100 keeps the request count low. */
+export const DEFAULT_PAGE_SIZE = 100;
+/** Paginated queries stop here unless the query sets maxRows. */
+export const DEFAULT_MAX_ROWS = 1000;
+
+/** `searchFilter` when the user typed a search text (the API requires the text). */
+export function searchFilter(
+  search: string | undefined,
+  apiIds?: string[]
+): { searchText: string; apiIds?: string[] } | undefined {
+  const text = search?.trim();
+  return text ? { searchText: text, apiIds } : undefined;
+}

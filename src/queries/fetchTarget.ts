@@ -1,0 +1,105 @@
+import { describeGraphQLError, type GraphQLErrorItem } from '../client/graphqlClient';
+import type { ChoreoQuery } from '../types';
+import { DEFAULT_MAX_ROWS, DEFAULT_PAGE_SIZE, notice } from './common';
+import type { BuiltQuery, Paginator, QueryContext, QueryHandler } from './handler';
+import type { QueryDeps } from './queryDeps';
+
+export interface Fetched {
+  data: unknown;
+  /** The (first) request sent, for the Query inspector. */
+  built: BuiltQuery;
+  pages: number;
+}
+
+/** What the Query inspector shows: the document and the variables exactly as sent. */
+export function executedQueryString(built: BuiltQuery, pages = 1): string {
+  const more = pages > 1 ? `\n# ${pages} pages fetched; variables of the first page` : '';
+  return `${built.document.trim()}\n\n# variables${more}\n${JSON.stringify(built.variables, null, 2)}`;
+}
+
+function warnPartial(ctx: QueryContext, errors: GraphQLErrorItem[]): void {
+  for (const e of errors) {
+    ctx.notices.push(notice(`Insights API returned part of the data with an error: ${describeGraphQLError(e)}`));
+  }
+}
+
+async function send(deps: QueryDeps, built: BuiltQuery, ctx: QueryContext, requestId: string): Promise<unknown> {
+  const { data, errors } = await deps.client.execute<unknown>(
+    { query: built.document, variables: built.variables, operationName: built.operationName },
+    { requestId }
+  );
+  warnPartial(ctx, errors);
+  return data;
+}
+
+/**
+ * Runs a target's request(s): one request, or for paginated views the first page, then the
+ * remaining pages (concurrently, once the total is known) up to maxRows.
+ */
+export async function fetchTarget(
+  handler: QueryHandler<unknown>,
+  query: ChoreoQuery,
+  ctx: QueryContext,
+  deps: QueryDeps,
+  requestId: string
+): Promise<Fetched> {
+  if (!handler.paginator) {
+    const built = handler.build(query, ctx);
+    return { data: await send(deps, built, ctx, requestId), built, pages: 1 };
+  }
+  return fetchPages(handler, handler.paginator, query, ctx, deps, requestId);
+}
+
+async function fetchPages(
+  handler: QueryHandler<unknown>,
+  paginator: Paginator<unknown>,
+  query: ChoreoQuery,
+  ctx: QueryContext,
+  deps: QueryDeps,
+  requestId: string
+): Promise<Fetched> {
+  const maxRows = query.maxRows && query.maxRows > 0 ? Math.floor(query.maxRows) : DEFAULT_MAX_ROWS;
+  const pageSize = Math.min(DEFAULT_PAGE_SIZE, maxRows);
+  const buildPage = (offset: number) => handler.build(query, { ...ctx, page: { offset, limit: pageSize } });
+
+  const built = buildPage(0);
+  const first = await send(deps, built, ctx, `${requestId}-p0`);
+  const rows = [...paginator.rows(first)];
+  const total = paginator.total(first);
+  let pages = 1;
+
+  if (total > rows.length) {
+    // The total is known: ask for the remaining pages at once.
+    const offsets: number[] = [];
+    for (let offset = pageSize; offset < Math.min(total, maxRows); offset += pageSize) {
+      offsets.push(offset);
+    }
+    const more = await Promise.all(
+      offsets.map((offset, i) => send(deps, buildPage(offset), ctx, `${requestId}-p${i + 1}`))
+    );
+    for (const page of more) {
+      rows.push(...paginator.rows(page));
+    }
+    pages += more.length;
+  } else if (rows.length === pageSize && total <= rows.length) {
+    // A full page but no usable total: keep going until a short page.
+    for (let offset = pageSize; offset < maxRows; offset += pageSize) {
+      const page = paginator.rows(await send(deps, buildPage(offset), ctx, `${requestId}-p${pages}`));
+      pages++;
+      rows.push(...page);
+      if (page.length < pageSize) {
+        break;
+      }
+    }
+  }
+
+  const available = Math.max(total, rows.length);
+  if (available > maxRows) {
+    ctx.notices.push(
+      notice(
+        `Showing the first ${maxRows} of ${total > rows.length ? total : 'more than ' + maxRows} rows: raise "Max rows" to see more.`
+      )
+    );
+  }
+  return { data: paginator.withRows(first, rows.slice(0, maxRows)), built, pages };
+}
