@@ -1,6 +1,6 @@
 import { IncomingMessage, ServerResponse } from 'http';
 import { Faults, parseFaults } from './faults';
-import { readBody, sendJson } from './http';
+import { readBody, sendJson } from './httpHelpers';
 import { Stats } from './stats';
 
 /** Control endpoints under /__emulator/ for docker users and benchmarks (never faulted). */

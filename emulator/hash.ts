@@ -13,17 +13,19 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
-/** Mixes integers into a well-distributed 32-bit value (murmur3 finaliser per step). */
-export function mix(...parts: number[]): number {
-  let h = 0x9e3779b9;
-  for (const p of parts) {
-    // Split doubles (e.g. hour indexes beyond 2^32) into two 32-bit halves so nothing is lost.
-    const lo = p | 0;
-    const hi = Math.floor(p / 4294967296) | 0;
-    h = fmix(h ^ lo);
-    h = fmix(h ^ hi);
-  }
-  return h >>> 0;
+/**
+ * Mixes up to three integers into a well-distributed 32-bit value (murmur3 finaliser per step).
+ * Fixed arity on purpose: this is the hot path of data generation and rest arrays cost GC time.
+ */
+export function mix(a: number, b = 0, c = 0): number {
+  let h = fmix(0x9e3779b9 ^ part(a));
+  h = fmix(h ^ part(b));
+  return fmix(h ^ part(c)) >>> 0;
+}
+
+/** Folds values beyond 32 bits (e.g. minute indexes far in the future) instead of truncating them. */
+function part(p: number): number {
+  return p >= 4294967296 || p < -2147483648 ? (p | 0) ^ Math.imul(Math.floor(p / 4294967296) | 0, 0x27d4eb2f) : p | 0;
 }
 
 function fmix(x: number): number {
@@ -37,8 +39,8 @@ function fmix(x: number): number {
 }
 
 /** A number in [0, 1) derived from the given parts. */
-export function unit(...parts: number[]): number {
-  return mix(...parts) / 4294967296;
+export function unit(a: number, b = 0, c = 0): number {
+  return mix(a, b, c) / 4294967296;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { IncomingMessage, ServerResponse } from 'http';
 import { CLIENTS, ClientCredentials, findOrgByHandle } from './demo';
-import { mediaType, readBody, sendJson } from './http';
+import { mediaType, readBody, sendJson } from './httpHelpers';
 import { TokenStore } from './tokens';
 
 /**

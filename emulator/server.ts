@@ -4,7 +4,7 @@ import { ControlTarget, handleControl } from './control';
 import { DEMO_CREDENTIALS } from './demo';
 import { Faults, decide, parseFaults } from './faults';
 import { API_PATH, handleGraphql } from './graphqlHandler';
-import { BodyTooLargeError, CORS_HEADERS, sendJson, send } from './http';
+import { BodyTooLargeError, CORS_HEADERS, sendJson, send } from './httpHelpers';
 import { handleRevoke, handleToken } from './oauth';
 import { loadSchema } from './schema';
 import { Stats, emptyStats } from './stats';

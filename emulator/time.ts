@@ -139,6 +139,8 @@ export interface Bucket {
   /** The part of the bucket inside the window (and before now): data is summed over [from, to). */
   from: number;
   to: number;
+  /** The start rendered once per bucket (many series share a bucket list). */
+  timeSpan: string;
 }
 
 /**
@@ -154,7 +156,7 @@ export function buckets(window: TimeWindow, g: Granularity, now: number): Bucket
     const from = Math.max(s, dataFrom);
     const to = Math.min(s + size, dataTo);
     if (from < to) {
-      out.push({ start: s, from, to });
+      out.push({ start: s, from, to, timeSpan: formatTimeSpan(s, window.offsetMinutes) });
     }
   }
   return out;

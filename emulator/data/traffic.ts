@@ -41,23 +41,20 @@ const WEEKDAY_FACTOR = [0.45, 1, 1, 1, 1, 0.9, 0.55];
  * its caches make batched documents (several series over the same range) cheap.
  */
 export class TrafficModel {
-  private hours = new Map<string, HourCell>();
-  private minutes = new Map<string, MinuteCounts>();
+  private minutes = new Map<string, Map<number, MinuteCounts>>();
   private series = new WeakMap<readonly Bucket[], Map<string, SeriesCounts>>();
 
   hour(cell: Cell, hour: number): HourCell {
-    const key = `${cell.key}@${hour}`;
-    let h = this.hours.get(key);
-    if (!h) {
-      h = computeHour(cell, hour);
-      this.hours.set(key, h);
-    }
-    return h;
+    return cachedHour(cell, hour);
   }
 
   private minuteCounts(cell: Cell, hour: number): MinuteCounts {
-    const key = `${cell.key}@${hour}`;
-    let m = this.minutes.get(key);
+    let byHour = this.minutes.get(cell.key);
+    if (!byHour) {
+      byHour = new Map();
+      this.minutes.set(cell.key, byHour);
+    }
+    let m = byHour.get(hour);
     if (!m) {
       const h = this.hour(cell, hour);
       const sw = new Float64Array(60);
@@ -68,7 +65,7 @@ export class TrafficModel {
         ew[i] = unit(cell.seed, hour, 200 + i) ** 3;
       }
       m = { success: Int32Array.from(splitExact(h.success, sw)), errors: Int32Array.from(splitExact(h.errors, ew)) };
-      this.minutes.set(key, m);
+      byHour.set(hour, m);
     }
     return m;
   }
@@ -125,11 +122,41 @@ export class TrafficModel {
   }
 }
 
+/**
+ * Hour cells are pure functions of (cell, hour), so they are shared across requests: repeated
+ * dashboard refreshes then cost almost nothing. Numeric keys per cell keep lookups cheap; the
+ * cache is simply dropped when it grows past a bound (a few tens of MB).
+ */
+const HOUR_CACHE = new Map<string, Map<number, HourCell>>();
+const HOUR_CACHE_LIMIT = 1_000_000;
+let hourCacheSize = 0;
+
+function cachedHour(cell: Cell, hour: number): HourCell {
+  let byHour = HOUR_CACHE.get(cell.key);
+  if (!byHour) {
+    byHour = new Map();
+    HOUR_CACHE.set(cell.key, byHour);
+  }
+  let h = byHour.get(hour);
+  if (!h) {
+    if (hourCacheSize >= HOUR_CACHE_LIMIT) {
+      HOUR_CACHE.clear();
+      hourCacheSize = 0;
+      byHour = new Map();
+      HOUR_CACHE.set(cell.key, byHour);
+    }
+    h = computeHour(cell, hour);
+    byHour.set(hour, h);
+    hourCacheSize++;
+  }
+  return h;
+}
+
 function computeHour(cell: Cell, hour: number): HourCell {
   const api = cell.api;
-  const d = new Date(hour * HOUR);
-  const hod = d.getUTCHours();
-  const dow = d.getUTCDay();
+  const hod = ((hour % 24) + 24) % 24;
+  // 1970-01-01 (hour 0) was a Thursday.
+  const dow = (((Math.floor(hour / 24) + 4) % 7) + 7) % 7;
   if (api?.activity === 'businessHours' && (hod < 7 || hod >= 19)) {
     return EMPTY_HOUR;
   }

@@ -10,7 +10,6 @@ import {
   TimeWindow,
   dataInterval,
   defaultWindow,
-  formatTimeSpan,
   parseGranularity,
   parseTimeFilter,
 } from '../time';
@@ -37,7 +36,7 @@ export function frame(
     window,
     granularity: g,
     buckets: ctx.bucketsFor(window, g),
-    timeSpan: (b) => formatTimeSpan(b.start, window.offsetMinutes),
+    timeSpan: (b) => b.timeSpan,
   };
 }
 

@@ -194,6 +194,7 @@ export const errorResolvers = {
     const rows = new Map<string, DetailRow>();
     const add = (
       start: number,
+      timeSpan: string,
       cat: ErrorCategory,
       cellApi: DetailRow['apiName'],
       apiId: string | null,
@@ -213,7 +214,7 @@ export const errorResolvers = {
       rows.set(key, {
         start,
         apiId,
-        timeSpan: formatBucket(f, start),
+        timeSpan,
         applicationId: app?.id ?? null,
         applicationName: app?.name ?? null,
         applicationOwner: app?.owner ?? null,
@@ -237,13 +238,13 @@ export const errorResolvers = {
           }
           const api = cell.api;
           if (!api) {
-            add(b.start, cat, null, null, null, UNMATCHED_REASON, cats[cat]);
+            add(b.start, b.timeSpan, cat, null, null, null, UNMATCHED_REASON, cats[cat]);
           } else if (cat === 'AUTH') {
             // Requests with bad credentials cannot be tied to an application.
-            add(b.start, cat, api.name, api.id, null, REASONS[cat], cats[cat]);
+            add(b.start, b.timeSpan, cat, api.name, api.id, null, REASONS[cat], cats[cat]);
           } else {
             for (const a of splitByApp(cell, b.start, cats[cat])) {
-              add(b.start, cat, api.name, api.id, a.app, REASONS[cat], a.count);
+              add(b.start, b.timeSpan, cat, api.name, api.id, a.app, REASONS[cat], a.count);
             }
           }
         }
@@ -274,7 +275,3 @@ export const errorResolvers = {
     return { usage, pagination: page.pagination };
   },
 };
-
-function formatBucket(f: ReturnType<typeof frame>, start: number): string {
-  return f.timeSpan({ start, from: start, to: start });
-}
