@@ -7,6 +7,7 @@ import {
 } from '@grafana/data';
 import { getTemplateSrv } from '@grafana/runtime';
 
+import { choreoAnnotationSupport } from './annotations/ChoreoAnnotationSupport';
 import { InsightsClient } from './client/graphqlClient';
 import { checkHealth } from './health/checkHealth';
 import { MetadataService } from './metadata/metadataService';
@@ -15,6 +16,7 @@ import type { QueryDeps } from './queries/queryDeps';
 import { runQueries } from './queries/runQueries';
 import { resolveSettings, type ResolvedSettings } from './settings/resolveSettings';
 import type { ChoreoQuery } from './types';
+import { ChoreoVariableSupport } from './variables/ChoreoVariableSupport';
 
 export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
   readonly settings: ResolvedSettings;
@@ -31,6 +33,8 @@ export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
       tokenUrl: this.settings.tokenUrl,
     });
     this.metadata = new MetadataService(this.client, this.settings);
+    this.variables = new ChoreoVariableSupport(this);
+    this.annotations = choreoAnnotationSupport(this);
   }
 
   /** Everything query execution needs; templateSrv is looked up per call so tests can swap it. */
