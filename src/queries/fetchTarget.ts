@@ -60,7 +60,9 @@ async function fetchPages(
 ): Promise<Fetched> {
   const maxRows = query.maxRows && query.maxRows > 0 ? Math.floor(query.maxRows) : DEFAULT_MAX_ROWS;
   const pageSize = Math.min(DEFAULT_PAGE_SIZE, maxRows);
-  const buildPage = (offset: number) => handler.build(query, { ...ctx, page: { offset, limit: pageSize } });
+  // The last page asks only for the rows still wanted.
+  const buildPage = (offset: number) =>
+    handler.build(query, { ...ctx, page: { offset, limit: Math.min(pageSize, maxRows - offset) } });
 
   const built = buildPage(0);
   const first = await send(deps, built, ctx, `${requestId}-p0`);
@@ -97,7 +99,7 @@ async function fetchPages(
   if (available > maxRows) {
     ctx.notices.push(
       notice(
-        `Showing the first ${maxRows} of ${total > rows.length ? total : 'more than ' + maxRows} rows: raise "Max rows" to see more.`
+        `Showing the first ${maxRows} of ${total >= rows.length ? total : `more than ${maxRows}`} rows: raise "Max rows" to see more.`
       )
     );
   }
