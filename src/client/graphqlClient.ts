@@ -4,6 +4,7 @@ import { lastValueFrom } from 'rxjs';
 import { INSIGHTS_ROUTE } from '../constants';
 import { InsightsError } from './errors';
 import { httpError, looksLikeHtml, type EndpointInfo } from './httpErrors';
+import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retryPolicy';
 
 export interface GraphQLRequest {
   query: string;
@@ -45,12 +46,18 @@ export class InsightsClient {
 
   constructor(
     instanceUrl: string,
-    private readonly endpoints: EndpointInfo
+    private readonly endpoints: EndpointInfo,
+    private readonly retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY
   ) {
     this.url = `${instanceUrl.replace(/\/+$/, '')}/${INSIGHTS_ROUTE}`;
   }
 
-  async execute<T>(request: GraphQLRequest, options: RequestOptions = {}): Promise<GraphQLResult<T>> {
+  /** Sends one GraphQL request; throttled (429) and unavailable (503) answers are retried. */
+  execute<T>(request: GraphQLRequest, options: RequestOptions = {}): Promise<GraphQLResult<T>> {
+    return withRetries(() => this.executeOnce<T>(request, options), this.retryPolicy);
+  }
+
+  private async executeOnce<T>(request: GraphQLRequest, options: RequestOptions): Promise<GraphQLResult<T>> {
     let response: FetchResponse<string>;
     try {
       response = await lastValueFrom(

@@ -1,4 +1,4 @@
-import { AUTH_FAILED_MESSAGE, excerpt, httpError, parseRetryAfter } from './httpErrors';
+import { AUTH_FAILED_MESSAGE, excerpt, httpError, parseNextAccessTime, parseRetryAfter } from './httpErrors';
 
 const endpoints = { apiUrl: 'https://api.example/query-api', tokenUrl: 'https://sts.example/token' };
 
@@ -74,5 +74,27 @@ describe("bodies as Grafana's backend_srv hands them over", () => {
     expect(
       httpError(500, { message: 'x', error: 'Internal Server Error', response: 'db down' }, endpoints).message
     ).toBe('The Insights API failed (HTTP 500). Response: db down');
+  });
+});
+
+describe('throttling waits', () => {
+  it("reads WSO2's nextAccessTime from a throttling body (Grafana hides the Retry-After header)", () => {
+    const now = Date.parse('2026-11-25T12:00:00Z');
+    expect(parseNextAccessTime({ nextAccessTime: '2026-Nov-25 12:00:08+0000 UTC' }, now)).toBe(8);
+    expect(parseNextAccessTime({ nextAccessTime: '2026-Nov-25 17:30:05+0530 UTC' }, now)).toBe(5);
+    expect(parseNextAccessTime({ nextAccessTime: 'soon' }, now)).toBeUndefined();
+  });
+
+  it('takes the wait from a JSON text body wrapped by backend_srv', () => {
+    const future = new Date(Date.now() + 4_000);
+    const m = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][
+      future.getUTCMonth()
+    ];
+    const p = (n: number) => String(n).padStart(2, '0');
+    const stamp = `${future.getUTCFullYear()}-${m}-${p(future.getUTCDate())} ${p(future.getUTCHours())}:${p(future.getUTCMinutes())}:${p(future.getUTCSeconds())}+0000 UTC`;
+    const text = JSON.stringify({ code: '900800', message: 'Message throttled out', nextAccessTime: stamp });
+    const e = httpError(429, { message: text, error: 'Too Many Requests', response: text }, endpoints);
+    expect(e.retryAfterSeconds).toBeGreaterThanOrEqual(3);
+    expect(e.retryAfterSeconds).toBeLessThanOrEqual(4);
   });
 });

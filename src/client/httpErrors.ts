@@ -14,10 +14,19 @@ const EXCERPT_LENGTH = 200;
  * body as `{message, error: statusText, response: text}` before the plugin sees it.
  */
 export function rawBody(body: unknown): unknown {
-  if (body && typeof body === 'object' && typeof (body as { response?: unknown }).response === 'string') {
-    return (body as { response: string }).response;
+  const raw =
+    body && typeof body === 'object' && typeof (body as { response?: unknown }).response === 'string'
+      ? (body as { response: string }).response
+      : body;
+  // We ask for text responses, so a JSON error body (gateway errors, throttling) arrives as text.
+  if (typeof raw === 'string' && /^\s*\{/.test(raw)) {
+    try {
+      return JSON.parse(raw);
+    } catch {
+      return raw;
+    }
   }
-  return body;
+  return raw;
 }
 
 /** A short, single-line excerpt of an error body: enough to recognise, never a wall of HTML. */
@@ -42,6 +51,41 @@ export function excerpt(body: unknown): string {
 
 export function looksLikeHtml(text: string): boolean {
   return /^\s*<(!doctype|html|head|body)\b/i.test(text);
+}
+
+const MONTHS: Record<string, number> = {
+  Jan: 0,
+  Feb: 1,
+  Mar: 2,
+  Apr: 3,
+  May: 4,
+  Jun: 5,
+  Jul: 6,
+  Aug: 7,
+  Sep: 8,
+  Oct: 9,
+  Nov: 10,
+  Dec: 11,
+};
+
+/**
+ * Seconds until WSO2 API Manager's `nextAccessTime` in a throttling body, written like
+ * `2026-Nov-25 12:00:10+0000 UTC`. Grafana's backend_srv hides the headers of failed requests,
+ * so this is the only wait a frontend data source can read.
+ */
+export function parseNextAccessTime(body: unknown, now = Date.now()): number | undefined {
+  const value = body && typeof body === 'object' ? (body as { nextAccessTime?: unknown }).nextAccessTime : undefined;
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  const m = /^(\d{4})-([A-Z][a-z]{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})([+-])(\d{2})(\d{2})/.exec(value.trim());
+  if (!m || MONTHS[m[2]] === undefined) {
+    return undefined;
+  }
+  const offsetMin = (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9]));
+  const at =
+    Date.UTC(Number(m[1]), MONTHS[m[2]], Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])) - offsetMin * 60_000;
+  return Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 function withDetail(message: string, body: unknown): string {
@@ -109,7 +153,7 @@ export function httpError(
         { status }
       );
     case 429: {
-      const seconds = parseRetryAfter(retryAfter);
+      const seconds = parseRetryAfter(retryAfter) ?? parseNextAccessTime(body);
       const wait = seconds === undefined ? 'Try again later.' : `Retry after ${seconds} s.`;
       return new InsightsError('rateLimited', `The Insights API is rate limiting requests (HTTP 429). ${wait}`, {
         status,
@@ -130,7 +174,7 @@ export function httpError(
       );
     default: {
       if (status >= 500) {
-        const seconds = status === 503 ? parseRetryAfter(retryAfter) : undefined;
+        const seconds = status === 503 ? (parseRetryAfter(retryAfter) ?? parseNextAccessTime(body)) : undefined;
         return new InsightsError('server', withDetail(`The Insights API failed (HTTP ${status}).`, body), {
           status,
           retryAfterSeconds: seconds,
