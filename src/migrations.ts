@@ -1,5 +1,4 @@
-import { QUERY_MODEL_VERSION, QueryType, type ChoreoQuery } from './types';
-import { DEFAULT_QUERY_TYPE } from './queries/defaults';
+import { DEFAULT_QUERY_TYPE, QUERY_MODEL_VERSION, QueryType, type ChoreoQuery } from './types';
 
 type Raw = Record<string, unknown>;
 

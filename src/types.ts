@@ -41,6 +41,9 @@ export enum QueryType {
   GraphQL = 'graphql',
 }
 
+/** What a new or untyped query shows: the console's landing chart (success, errors, latency). */
+export const DEFAULT_QUERY_TYPE = QueryType.RequestSummary;
+
 /** Granularities the Insights API accepts; `auto` is resolved by the plugin. */
 export type Granularity = 'auto' | '1m' | '15m' | '1h' | '1d' | '7d';
 
@@ -57,7 +60,8 @@ export type ErrorCodeType = '_4XX' | '_5XX';
 
 export type AlertCategory = 'TRAFFIC' | 'LATENCY';
 
-export type ListKind = 'organizations' | 'environments' | 'apis' | 'applications' | 'providers' | 'subscribers' | 'tenants';
+export type ListKind =
+  'organizations' | 'environments' | 'apis' | 'applications' | 'providers' | 'subscribers' | 'tenants';
 
 /** The schema's `Metric` enum. */
 export type CustomReportMetric =

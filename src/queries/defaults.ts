@@ -1,4 +1,4 @@
-import { QUERY_MODEL_VERSION, QueryType, type ChoreoQuery } from '../types';
+import { DEFAULT_QUERY_TYPE, QUERY_MODEL_VERSION, QueryType, type ChoreoQuery } from '../types';
 import { DEFAULT_MAX_ROWS } from './common';
 import { DEFAULT_KPI } from './types/overviewKpi';
 import { DEFAULT_LIST } from './types/list';
@@ -6,8 +6,7 @@ import { DEFAULT_TOP_LIMIT } from './types/topSlowestApis';
 import { DEFAULT_ERROR_TYPE } from './types/errorsByStatusCode';
 import { DEFAULT_METRIC } from './types/customReport';
 
-/** The console's landing chart: success, errors and latency over time. */
-export const DEFAULT_QUERY_TYPE = QueryType.RequestSummary;
+export { DEFAULT_QUERY_TYPE };
 
 /**
  * A new query of `type` that shows data with nothing typed: environment empty (the data source's
