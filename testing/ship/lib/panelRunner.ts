@@ -1,0 +1,219 @@
+/**
+ * Runs a dashboard's panels the way Grafana would: variables resolved to what the dashboard
+ * shows on load, each panel's targets through `DataSource.query`, and the frames checked
+ * against what the panel type draws. Needs a DOM (see domShim.ts) and an installed BackendSrv.
+ */
+import {
+  dateTime,
+  FieldType,
+  type DataFrame,
+  type DataQueryRequest,
+  type DataQueryResponse,
+  type TimeRange,
+} from '@grafana/data';
+import { setTemplateSrv } from '@grafana/runtime';
+import { from, isObservable, lastValueFrom, type Observable } from 'rxjs';
+
+import type { DataSource } from '../../../src/datasource';
+import type { ChoreoQuery, ListKind } from '../../../src/types';
+import { queryPanels, type DashboardJson, type DashboardPanel, type DashboardVariable } from './dashboards';
+import { DashboardTemplateSrv, type ResolvedVariable } from './templateSrv';
+
+export interface PanelResult {
+  panel: DashboardPanel;
+  ok: boolean;
+  /** One line: frames, rows and fields, or what is wrong. */
+  detail: string;
+}
+
+interface Option {
+  text: string;
+  value: string;
+}
+
+const RELATIVE = /^now-(\d+)([mhdw])$/;
+const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** The dashboard's default time range (`now-<n><unit>` to `now`, the only form these use). */
+export function dashboardRange(dashboard: DashboardJson, now = Date.now()): TimeRange {
+  const time = (dashboard.time ?? { from: 'now-7d', to: 'now' }) as { from: string; to: string };
+  const m = RELATIVE.exec(time.from);
+  if (!m || time.to !== 'now') {
+    throw new Error(`${dashboard.uid}: time ${time.from}..${time.to} is not now-<n><unit>..now`);
+  }
+  const from = dateTime(now - Number(m[1]) * UNIT_MS[m[2]]);
+  const to = dateTime(now);
+  return { from, to, raw: { from: time.from, to: time.to } };
+}
+
+/** The data source's own variable support when it has one, else its metadata lists. */
+async function listOptions(ds: DataSource, list: ListKind, environmentId: string, range: TimeRange): Promise<Option[]> {
+  const support = (ds as { variables?: { query?: (r: DataQueryRequest<never>) => unknown } }).variables;
+  if (support?.query) {
+    const request = {
+      targets: [{ refId: 'variable', list, environmentId }],
+      range,
+      interval: '1m',
+      intervalMs: 60_000,
+      scopedVars: {},
+      timezone: 'utc',
+      app: 'dashboard',
+      requestId: `variable-${list}`,
+      startTime: Date.now(),
+    } as unknown as DataQueryRequest<never>;
+    const result = support.query(request) as Observable<DataQueryResponse> | Promise<DataQueryResponse>;
+    const response = await lastValueFrom(isObservable(result) ? result : from(result));
+    const frame = response.data?.[0] as DataFrame | undefined;
+    const text = frame?.fields.find((f) => f.name === 'text') ?? frame?.fields[0];
+    const value = frame?.fields.find((f) => f.name === 'value') ?? text;
+    return (text?.values ?? []).map((t: unknown, i: number) => ({ text: String(t), value: String(value?.values[i]) }));
+  }
+  if (list === 'environments') {
+    return (await ds.metadata.environments()).map((e) => ({ text: e.name, value: e.id }));
+  }
+  if (list === 'apis') {
+    return (await ds.metadata.apis(environmentId)).map((a) => ({ text: `${a.name} ${a.version}`, value: a.id }));
+  }
+  if (list === 'applications') {
+    return (await ds.metadata.applications(environmentId)).map((a) => ({ text: a.name, value: a.id }));
+  }
+  return [];
+}
+
+/**
+ * What the dashboard shows on load: the saved selection when it is All or one of the options,
+ * else the first option (sorted as the variable says), as Grafana does with `refresh: 1`.
+ */
+export async function resolveVariables(
+  dashboard: DashboardJson,
+  ds: DataSource,
+  range: TimeRange
+): Promise<ResolvedVariable[]> {
+  const resolved: ResolvedVariable[] = [];
+  const srv = new DashboardTemplateSrv(resolved);
+  for (const variable of dashboard.templating?.list ?? []) {
+    const base = {
+      name: variable.name,
+      type: variable.type,
+      multi: Boolean(variable.multi),
+      includeAll: Boolean(variable.includeAll),
+    };
+    if (variable.type !== 'query') {
+      const value = String(variable.current?.value ?? variable.query ?? '');
+      resolved.push({ ...base, text: value, value, options: [value] });
+      continue;
+    }
+    const query = variable.query as { list: ListKind; environmentId?: string };
+    let options = await listOptions(ds, query.list, srv.replace(query.environmentId ?? ''), range);
+    if (variable.sort === 1) {
+      options = [...options].sort((a, b) => a.text.localeCompare(b.text));
+    }
+    resolved.push({ ...base, ...selection(variable, options), options: options.map((o) => o.value) });
+  }
+  return resolved;
+}
+
+function selection(variable: DashboardVariable, options: Option[]): Pick<ResolvedVariable, 'text' | 'value'> {
+  const saved = variable.current?.value;
+  const savedAll = Array.isArray(saved) ? saved.includes('$__all') : saved === '$__all';
+  if (savedAll && variable.includeAll) {
+    return variable.multi ? { text: ['All'], value: ['$__all'] } : { text: 'All', value: '$__all' };
+  }
+  const match = options.find((o) => o.value === saved);
+  const chosen = match ?? options[0];
+  if (!chosen) {
+    return { text: '', value: '' };
+  }
+  return variable.multi ? { text: [chosen.text], value: [chosen.value] } : { text: chosen.text, value: chosen.value };
+}
+
+function rows(frame: DataFrame): number {
+  return frame.length ?? frame.fields[0]?.values.length ?? 0;
+}
+
+/** Why the frames cannot draw the panel; undefined when they can. */
+export function frameProblem(panelType: string, frames: DataFrame[]): string | undefined {
+  const withRows = frames.filter((f) => rows(f) > 0);
+  if (withRows.length === 0) {
+    return 'no data';
+  }
+  const has = (f: DataFrame, type: FieldType) => f.fields.some((field) => field.type === type);
+  switch (panelType) {
+    case 'timeseries':
+      return withRows.every((f) => has(f, FieldType.time) && has(f, FieldType.number))
+        ? undefined
+        : 'a time series frame lacks a time or a number field';
+    case 'stat':
+    case 'piechart':
+      return withRows.some((f) => has(f, FieldType.number)) ? undefined : 'no number field';
+    case 'barchart':
+      return withRows.some((f) => has(f, FieldType.number) && (has(f, FieldType.string) || has(f, FieldType.time)))
+        ? undefined
+        : 'a bar chart needs a string (or time) field and a number field';
+    default:
+      return undefined;
+  }
+}
+
+function describe(frames: DataFrame[]): string {
+  const fields = frames.flatMap((f) =>
+    f.fields.map(
+      (field) => `${field.config?.displayNameFromDS ?? field.config?.displayName ?? field.name}:${field.type}`
+    )
+  );
+  const shown = [...new Set(fields)];
+  const total = frames.reduce((n, f) => n + rows(f), 0);
+  return `${frames.length} frame(s), ${total} row(s); ${shown.slice(0, 6).join(', ')}${shown.length > 6 ? ', ...' : ''}`;
+}
+
+export async function runPanel(
+  ds: DataSource,
+  panel: DashboardPanel,
+  variables: ResolvedVariable[],
+  range: TimeRange
+): Promise<PanelResult> {
+  const templateSrv = new DashboardTemplateSrv(variables);
+  templateSrv.updateTimeRange(range);
+  setTemplateSrv(templateSrv);
+  const maxDataPoints = 1000;
+  const intervalMs = Math.max(60_000, Math.round((range.to.valueOf() - range.from.valueOf()) / maxDataPoints));
+  const request: DataQueryRequest<ChoreoQuery> = {
+    app: 'dashboard',
+    requestId: `panel-${panel.id}`,
+    panelId: panel.id,
+    targets: (panel.targets ?? []) as unknown as ChoreoQuery[],
+    range,
+    interval: `${Math.round(intervalMs / 1000)}s`,
+    intervalMs,
+    maxDataPoints,
+    scopedVars: {
+      __interval: { text: `${intervalMs / 1000}s`, value: `${intervalMs / 1000}s` },
+      __interval_ms: { text: String(intervalMs), value: intervalMs },
+    },
+    timezone: 'utc',
+    startTime: Date.now(),
+  };
+  try {
+    const result = ds.query(request) as Observable<DataQueryResponse> | Promise<DataQueryResponse>;
+    const response = await lastValueFrom(isObservable(result) ? result : from(result));
+    const errors = [...(response.errors ?? []), ...(response.error ? [response.error] : [])];
+    if (errors.length > 0) {
+      return { panel, ok: false, detail: `error: ${errors.map((e) => e.message ?? JSON.stringify(e)).join('; ')}` };
+    }
+    const frames = (response.data ?? []) as DataFrame[];
+    const problem = frameProblem(panel.type, frames);
+    return { panel, ok: !problem, detail: problem ? `${problem} (${describe(frames)})` : describe(frames) };
+  } catch (e) {
+    return { panel, ok: false, detail: `threw: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+export async function runDashboard(ds: DataSource, dashboard: DashboardJson, now = Date.now()): Promise<PanelResult[]> {
+  const range = dashboardRange(dashboard, now);
+  const variables = await resolveVariables(dashboard, ds, range);
+  const results: PanelResult[] = [];
+  for (const panel of queryPanels(dashboard)) {
+    results.push(await runPanel(ds, panel, variables, range));
+  }
+  return results;
+}
