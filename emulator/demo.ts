@@ -133,7 +133,7 @@ export interface ApiDef {
   resources: readonly ResourceDef[];
   /** Relative error category mix: auth, targetConnectivity, throttled, other. */
   errorMix: readonly [number, number, number, number];
-  /** Index into PLATFORM_PROFILES. */
+  /** Which platform / user-agent mix (PLATFORMS, USER_AGENTS) its callers have. */
   deviceProfile: 'web' | 'mobile' | 'server';
 }
 
@@ -396,8 +396,6 @@ export const USER_AGENTS: Readonly<Record<ApiDef['deviceProfile'], Readonly<Reco
     Unknown: 2,
   },
 };
-
-export const UNMATCHED_API_ID = null;
 
 export function findOrgByHandle(handle: string): OrgDef | undefined {
   return ORGS.find((o) => o.handle === handle);

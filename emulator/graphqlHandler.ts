@@ -54,6 +54,23 @@ function rootValue(): Record<string, unknown> {
 
 const ROOT = rootValue();
 
+/** Runs a document in-process (no HTTP, no auth); used to warm the JIT at start-up. */
+export async function executeInProcess(
+  schema: GraphQLSchema,
+  orgUuid: string,
+  now: number,
+  query: string,
+  variables: Record<string, unknown>
+): Promise<ExecutionResult> {
+  return execute({
+    schema,
+    document: parse(query),
+    rootValue: ROOT,
+    contextValue: createContext(orgUuid, now, () => undefined),
+    variableValues: variables,
+  });
+}
+
 interface GraphqlBody {
   query?: unknown;
   variables?: unknown;
@@ -118,6 +135,7 @@ export async function handleGraphql(req: IncomingMessage, res: ServerResponse, o
   const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
 
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   let result: ExecutionResult;
   try {
     const document = parse(new Source(body.query, 'request'));
@@ -151,7 +169,9 @@ export async function handleGraphql(req: IncomingMessage, res: ServerResponse, o
   }
   const badGranularity = (result.errors ?? []).some((e) => e.extensions.code === 'INVALID_GRANULARITY');
   // Server-Timing lets benchmarks separate emulator time from client and network time.
+  // CPU time stays meaningful on a loaded machine where wall time mostly measures the scheduler.
+  const cpu = process.cpuUsage(cpuStarted);
   sendJson(res, badGranularity ? 400 : 200, errors.length > 0 ? { errors, data } : { data }, {
-    'Server-Timing': `exec;dur=${(performance.now() - started).toFixed(1)}`,
+    'Server-Timing': `exec;dur=${(performance.now() - started).toFixed(1)}, cpu;dur=${((cpu.user + cpu.system) / 1000).toFixed(1)}`,
   });
 }

@@ -9,6 +9,7 @@ import { handleRevoke, handleToken } from './oauth';
 import { loadSchema } from './schema';
 import { Stats, emptyStats } from './stats';
 import { TokenStore } from './tokens';
+import { warmUp } from './warmup';
 
 export type { Faults } from './faults';
 export type { Stats } from './stats';
@@ -23,6 +24,8 @@ export interface EmulatorOptions {
   tokenTtlSeconds?: number;
   /** Clock for token expiry, the "no data after now" cut-off and default ranges. */
   now?: () => number;
+  /** Run typical queries in-process before listening, so first requests are fast. Default false. */
+  warmUp?: boolean;
 }
 
 export interface Emulator {
@@ -47,6 +50,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const now = opts.now ?? Date.now;
   const ttl = opts.tokenTtlSeconds ?? 900;
   const schema = loadSchema();
+  if (opts.warmUp) {
+    await warmUp(schema, now());
+  }
   const tokens = new TokenStore(now);
   const stats = emptyStats();
   let faults: Faults = {};
