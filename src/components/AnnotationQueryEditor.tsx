@@ -1,21 +1,22 @@
 import React, { useEffect, useState } from 'react';
-import type { QueryEditorProps, SelectableValue } from '@grafana/data';
+import type { QueryEditorProps } from '@grafana/data';
 import { EditorField, EditorRow, EditorRows } from '@grafana/plugin-ui';
-import { Input, MultiSelect, Select } from '@grafana/ui';
+import { Combobox, Input, MultiCombobox, type ComboboxOption } from '@grafana/ui';
 
 import type { DataSource } from '../datasource';
+import type { ApiInfo } from '../metadata/metadataService';
 import type { AlertCategory, ChoreoAnnotationQuery, ChoreoQuery } from '../types';
 
 type Props = QueryEditorProps<DataSource, ChoreoQuery>;
 type Severity = NonNullable<ChoreoAnnotationQuery['minSeverity']>;
 
-const CATEGORIES: Array<SelectableValue<AlertCategory | ''>> = [
+const CATEGORIES: Array<ComboboxOption<AlertCategory | ''>> = [
   { label: 'All categories', value: '' },
   { label: 'Traffic', value: 'TRAFFIC' },
   { label: 'Latency', value: 'LATENCY' },
 ];
 
-const SEVERITIES: Array<SelectableValue<Severity | ''>> = [
+const SEVERITIES: Array<ComboboxOption<Severity | ''>> = [
   { label: 'Any severity', value: '' },
   { label: 'Medium and high', value: 'MEDIUM' },
   { label: 'High only', value: 'HIGH' },
@@ -25,18 +26,15 @@ const SEVERITIES: Array<SelectableValue<Severity | ''>> = [
 export function AnnotationQueryEditor({ query, onChange, datasource }: Props) {
   const target = query as ChoreoAnnotationQuery;
   const set = (patch: Partial<ChoreoAnnotationQuery>) => onChange({ ...target, ...patch });
-  const [apiOptions, setApiOptions] = useState<Array<SelectableValue<string>>>([]);
+  const [apiOptions, setApiOptions] = useState<Array<ComboboxOption<string>>>([]);
   const environmentId = target.environmentId || datasource.settings.defaultEnvironmentId;
 
   useEffect(() => {
     let live = true;
     // A variable as environment cannot be resolved here: offer no names, ids still work.
-    if (!environmentId || environmentId.includes('$')) {
-      setApiOptions([]);
-      return;
-    }
-    datasource.metadata
-      .apis(environmentId)
+    const lookup: Promise<ApiInfo[]> =
+      !environmentId || environmentId.includes('$') ? Promise.resolve([]) : datasource.metadata.apis(environmentId);
+    lookup
       .then((apis) => live && setApiOptions(apis.map((a) => ({ label: `${a.name} ${a.version}`.trim(), value: a.id }))))
       .catch(() => live && setApiOptions([]));
     return () => {
@@ -44,9 +42,11 @@ export function AnnotationQueryEditor({ query, onChange, datasource }: Props) {
     };
   }, [datasource, environmentId]);
 
+  // Ids not in the list (variables, other environments) stay selectable as themselves.
   const selectedApis = (target.apiIds ?? []).map(
     (id) => apiOptions.find((o) => o.value === id) ?? { label: id, value: id }
   );
+  const allApiOptions = [...apiOptions, ...selectedApis.filter((o) => !apiOptions.includes(o))];
   return (
     <EditorRows>
       <EditorRow>
@@ -63,29 +63,29 @@ export function AnnotationQueryEditor({ query, onChange, datasource }: Props) {
           />
         </EditorField>
         <EditorField label="Category">
-          <Select<AlertCategory | ''>
+          <Combobox<AlertCategory | ''>
             aria-label="Category"
             width={20}
             options={CATEGORIES}
             value={target.alertCategory ?? ''}
-            onChange={(v) => set({ alertCategory: v.value || undefined })}
+            onChange={(v) => set({ alertCategory: v?.value || undefined })}
           />
         </EditorField>
         <EditorField label="Minimum severity">
-          <Select<Severity | ''>
+          <Combobox<Severity | ''>
             aria-label="Minimum severity"
             width={20}
             options={SEVERITIES}
             value={target.minSeverity ?? ''}
-            onChange={(v) => set({ minSeverity: v.value || undefined })}
+            onChange={(v) => set({ minSeverity: v?.value || undefined })}
           />
         </EditorField>
         <EditorField label="APIs" optional tooltip="Up to five API ids, or a variable such as $api. Empty: all APIs.">
-          <MultiSelect<string>
+          <MultiCombobox<string>
             aria-label="APIs"
             width={40}
-            allowCustomValue
-            options={apiOptions}
+            createCustomValue
+            options={allApiOptions}
             value={selectedApis}
             onChange={(v) => set({ apiIds: v.map((o) => o.value).filter((x): x is string => !!x) })}
           />

@@ -1,7 +1,7 @@
 import React from 'react';
 import type { QueryEditorProps } from '@grafana/data';
 import { EditorField, EditorRow, EditorRows } from '@grafana/plugin-ui';
-import { Alert, Input, Select, TextArea } from '@grafana/ui';
+import { Alert, Combobox, Input, TextArea } from '@grafana/ui';
 
 import type { DataSource } from '../datasource';
 import type { ChoreoOptions } from '../options';
@@ -29,12 +29,12 @@ export function VariableQueryEditor({ query: raw, onChange, datasource }: Props)
     <EditorRows>
       <EditorRow>
         <EditorField label="List" tooltip="Text is the name, value the id.">
-          <Select<VariableListKind>
+          <Combobox<VariableListKind>
             aria-label="List"
             width={28}
             options={LIST_KINDS}
             value={query.list}
-            onChange={(v) => v.value && set({ list: v.value })}
+            onChange={(v) => set({ list: v.value })}
           />
         </EditorField>
         {scoped && (
