@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+
+// The suite drives Debian's chromium (apt-get install chromium): nothing is downloaded at run
+// time, and `npx playwright install` is never needed.
+process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: /.*\.spec\.ts$/,
+  // One sandbox (one data source) is shared by all specs: they save settings, so they run in order.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  // Bounds the whole run, the sandbox build included (cold build ~30 s on a busy machine).
+  globalTimeout: 170_000,
+  globalSetup: require.resolve('./globalSetup'),
+  reporter: process.env.CI
+    ? [['list'], ['html', { open: 'never', outputFolder: '../test-artifacts/browser-report' }]]
+    : 'list',
+  outputDir: '../test-artifacts/browser-results',
+  use: {
+    viewport: { width: 1280, height: 900 },
+    actionTimeout: 10_000,
+    navigationTimeout: 20_000,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+});

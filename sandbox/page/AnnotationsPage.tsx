@@ -1,0 +1,76 @@
+import React, { useRef, useState } from 'react';
+import { CoreApp, getDefaultTimeRange, LoadingState, type AnnotationQuery, type PanelData } from '@grafana/data';
+import { Alert, Button } from '@grafana/ui';
+
+import type { ChoreoQuery } from '../../src/types';
+import type { SandboxDataSource } from './createDataSource';
+import { Results } from './Results';
+import { buildRequest, collect } from './runQuery';
+import { SandboxIds, SandboxLabels } from './testIds';
+import { timeRange } from './timeRanges';
+
+/**
+ * The annotation editor page: the data source's annotation QueryEditor (if the build has one)
+ * editing `annotation.target`, run through prepareQuery + query() like Grafana's annotation
+ * runner; the frames are shown as tables instead of markers on a graph.
+ */
+export function AnnotationsPage({ datasource }: { datasource: SandboxDataSource }) {
+  const support = datasource.annotations;
+  const initialTarget: ChoreoQuery = { refId: 'Anno', ...support?.getDefaultQuery?.() };
+  const [annotation, setAnnotation] = useState<AnnotationQuery<ChoreoQuery>>({
+    name: 'Choreo alerts',
+    enable: true,
+    iconColor: 'red',
+    datasource: { type: datasource.type, uid: datasource.uid },
+    target: initialTarget,
+  });
+  const latest = useRef(annotation);
+  const [data, setData] = useState<PanelData>({
+    state: LoadingState.NotStarted,
+    series: [],
+    timeRange: getDefaultTimeRange(),
+  });
+
+  if (!support?.QueryEditor) {
+    return (
+      <Alert severity="info" title="No annotation editor">
+        This build of the data source does not provide an annotation query editor.
+      </Alert>
+    );
+  }
+  const Editor = support.QueryEditor;
+  const update = (a: AnnotationQuery<ChoreoQuery>) => {
+    latest.current = a;
+    setAnnotation(a);
+  };
+
+  const run = async () => {
+    const anno = latest.current;
+    const target = support.prepareQuery ? support.prepareQuery(anno) : anno.target;
+    const range = timeRange('last7d');
+    if (!target) {
+      setData({ state: LoadingState.Done, series: [], timeRange: range });
+      return;
+    }
+    const request = buildRequest([target], range, 1000, CoreApp.Dashboard);
+    setData(await collect(() => datasource.query(request), range));
+  };
+
+  return (
+    <div>
+      <Editor
+        datasource={datasource}
+        query={annotation.target ?? initialTarget}
+        onChange={(target: ChoreoQuery) => update({ ...latest.current, target })}
+        onRunQuery={run}
+        annotation={annotation}
+        onAnnotationChange={update}
+        app={CoreApp.Dashboard}
+      />
+      <Button data-testid={SandboxIds.runQuery} icon="play" onClick={run}>
+        {SandboxLabels.runQuery}
+      </Button>
+      <Results data={data} />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * Test ids of the sandbox's own page elements (not the plugin's; those are in
+ * src/components/selectors.ts). Shared with browser-tests so a rename breaks loudly.
+ */
+export const SandboxIds = {
+  themeSwitch: 'sandbox-theme',
+  tabs: { settings: 'Settings', query: 'Query', variables: 'Variables', annotations: 'Annotations' },
+  saveAndTest: 'sandbox-save-and-test',
+  fillDemo: 'sandbox-fill-demo',
+  testResult: 'sandbox-test-result',
+  rangePicker: 'sandbox-range',
+  runQuery: 'sandbox-run-query',
+  queryState: 'sandbox-query-state',
+  queryError: 'sandbox-query-error',
+  results: 'sandbox-results',
+  timeSeries: 'sandbox-timeseries',
+  frameTable: (index: number) => `sandbox-frame-${index}`,
+  notSaved: 'sandbox-not-saved',
+} as const;
+
+/** Button labels the tests click by role and name, as in Grafana. */
+export const SandboxLabels = {
+  saveAndTest: 'Save & test',
+  fillDemo: 'Fill in demo credentials',
+  runQuery: 'Run query',
+  ranges: { last24h: 'Last 24 hours', last7d: 'Last 7 days' },
+} as const;
