@@ -1,5 +1,6 @@
 import {
   DataSourceApi,
+  type CoreApp,
   type DataQueryRequest,
   type DataQueryResponse,
   type DataSourceInstanceSettings,
@@ -12,6 +13,7 @@ import { InsightsClient } from './client/graphqlClient';
 import { checkHealth } from './health/checkHealth';
 import { MetadataService } from './metadata/metadataService';
 import type { ChoreoOptions } from './options';
+import { DEFAULT_QUERY } from './queries/defaults';
 import type { QueryDeps } from './queries/queryDeps';
 import { runQueries } from './queries/runQueries';
 import { resolveSettings, type ResolvedSettings } from './settings/resolveSettings';
@@ -40,6 +42,11 @@ export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
   /** Everything query execution needs; templateSrv is looked up per call so tests can swap it. */
   deps(): QueryDeps {
     return { client: this.client, settings: this.settings, templateSrv: getTemplateSrv(), metadata: this.metadata };
+  }
+
+  /** A new panel shows data without typing: the console's API request summary. */
+  getDefaultQuery(_app: CoreApp): Partial<ChoreoQuery> {
+    return DEFAULT_QUERY;
   }
 
   query(request: DataQueryRequest<ChoreoQuery>): Promise<DataQueryResponse> {
