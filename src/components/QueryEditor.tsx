@@ -10,7 +10,7 @@ import { DEFAULT_QUERY_TYPE, defaultQueryFor, switchQueryType } from './editors/
 import { TYPE_EDITORS } from './editors/typeEditors';
 import { hasProblems, queryProblems } from './editors/validation';
 import { ScopeRow } from './fields/ScopeRow';
-import { GraphQLModeEditor } from './GraphQLModeEditor';
+import { GraphQLQueryEditor } from './graphql/GraphQLQueryEditor';
 import { isQueryType, QUERY_TYPE_OPTIONS, QUERY_TYPES } from './queryTypes';
 import { Components } from './selectors';
 
@@ -86,7 +86,7 @@ export function QueryEditor(props: Props) {
         {TypeEditor && <TypeEditor query={query} problems={problems} onChange={patch} />}
       </EditorRows>
       {type === 'graphql' && (
-        <GraphQLModeEditor query={query} onChange={onChange} onRunQuery={onRunQuery} datasource={datasource} />
+        <GraphQLQueryEditor query={query} onChange={onChange} onRunQuery={onRunQuery} datasource={datasource} />
       )}
     </div>
   );

@@ -45,8 +45,6 @@ export const Components = {
       GroupByValues: field('Group by values', 'report-group-values'),
     },
     List: field('List', 'list'),
-    /** Shown in place of the GraphQL editor until src/components/graphql provides one. */
-    GraphQLPending: 'data-testid choreo-graphql-pending',
   },
 };
 

@@ -3,9 +3,7 @@ import { EditorField, EditorFieldGroup, EditorRow, EditorRows } from '@grafana/p
 import { Combobox, MultiCombobox, RadioButtonGroup, TagsInput, type ComboboxOption } from '@grafana/ui';
 
 import type { ChoreoQuery, CustomReportMetric, CustomReportMode, GroupByField } from '../../types';
-import { NumberField } from '../fields/NumberField';
 import { Components } from '../selectors';
-import { DEFAULT_TOP_LIMIT } from './defaults';
 import { GROUP_BY_OPTIONS, METRIC_OPTIONS } from './options';
 import type { TypeEditorProps } from './types';
 import { MAX_GROUP_BY_FIELDS } from './validation';
@@ -48,17 +46,6 @@ export function CustomReportEditor({ query, problems, onChange }: TypeEditorProp
             onChange={(v) => setReport({ metric: v.value })}
           />
         </EditorField>
-        {mode === 'topOverTime' && (
-          <NumberField
-            label={Q.Limit.label}
-            inputId={Q.Limit.id(refId)}
-            value={query.limit}
-            placeholder={String(DEFAULT_TOP_LIMIT)}
-            tooltip="How many top groups to show."
-            invalid={problems.limit}
-            onCommit={(limit) => onChange({ limit })}
-          />
-        )}
       </EditorRow>
       <EditorRow>
         <EditorFieldGroup>

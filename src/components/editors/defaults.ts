@@ -12,8 +12,8 @@ type TypeOptions = Omit<Partial<ChoreoQuery>, 'refId'>;
 
 /**
  * A type's own options, chosen so the query runs and shows data with nothing typed (like the
- * console's page does). Kept here until the query builder exports its own `defaultQueryFor`
- * from src/queries/defaults.ts; the editor is the only user so far.
+ * console's page does). Mirrors src/queries/defaults.ts (the builder's, not yet committed when
+ * this was written): switch to importing it once it is in the tree.
  */
 export function defaultOptionsFor(type: QueryType): TypeOptions {
   const base: TypeOptions = { queryType: type, modelVersion: QUERY_MODEL_VERSION };
@@ -28,20 +28,17 @@ export function defaultOptionsFor(type: QueryType): TypeOptions {
     case QueryType.ErrorsByStatusCode:
       return { ...base, errorType: 'PROXY', maxRows: DEFAULT_MAX_ROWS };
     case QueryType.ErrorDetails:
-      return { ...base, maxRows: DEFAULT_MAX_ROWS, sortBy: 'count', sortOrder: 'desc' };
     case QueryType.ResourceUsage:
-      return { ...base, maxRows: DEFAULT_MAX_ROWS, sortBy: 'count', sortOrder: 'desc' };
-    case QueryType.TopSlowestApis:
-      return { ...base, limit: DEFAULT_TOP_LIMIT };
     case QueryType.AlertSummary:
-      return { ...base, maxRows: DEFAULT_MAX_ROWS, sortBy: 'timestamp', sortOrder: 'desc' };
-    case QueryType.TopApisByAlertCount:
+      // No sort: the API's own order is the console's.
       return { ...base, maxRows: DEFAULT_MAX_ROWS };
+    case QueryType.TopSlowestApis:
+    case QueryType.TopApisByAlertCount:
+      return { ...base, limit: DEFAULT_TOP_LIMIT };
     case QueryType.CustomReport:
       return {
         ...base,
-        limit: DEFAULT_TOP_LIMIT,
-        customReport: { mode: 'overTime', metric: 'HIT_COUNT', groupByFields: ['API_NAME'], groupByValues: [] },
+        customReport: { mode: 'topOverTime', metric: 'HIT_COUNT', groupByFields: ['API_NAME'], groupByValues: [] },
       };
     case QueryType.List:
       return { ...base, list: 'apis' };

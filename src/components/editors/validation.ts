@@ -53,9 +53,7 @@ export function queryProblems(query: ChoreoQuery): QueryProblems {
     problems.appIds = MESSAGES.tooManyApps;
   }
 
-  const usesLimit =
-    type === QueryType.TopSlowestApis ||
-    (type === QueryType.CustomReport && query.customReport?.mode === 'topOverTime');
+  const usesLimit = type === QueryType.TopSlowestApis || type === QueryType.TopApisByAlertCount;
   if (usesLimit && !wholeNumberIn(query.limit, 1, Number.MAX_SAFE_INTEGER)) {
     problems.limit = MESSAGES.limit;
   }

@@ -3,6 +3,7 @@ import { EditorField } from '@grafana/plugin-ui';
 import { Combobox, type ComboboxOption } from '@grafana/ui';
 
 import { Components } from '../selectors';
+import { FieldHint } from './FieldHint';
 import type { MetadataLists } from './metadataLists';
 import { templateVariableOptions, withValues } from './templateVariables';
 import { useAsyncOptions } from './useAsyncOptions';
@@ -33,18 +34,21 @@ export function EnvironmentSelect({ refId, value, metadata, onChange }: Props) {
     <EditorField
       label={S.label}
       tooltip="Environment the data comes from. Default: the data source's default environment."
-      description={error ? `Environments could not be listed: ${error}` : undefined}
+      htmlFor={S.id(refId)}
     >
-      <Combobox<string>
-        id={S.id(refId)}
-        width={28}
-        options={all}
-        value={value || DEFAULT_VALUE}
-        loading={loading}
-        createCustomValue
-        customValueDescription="Use this environment id"
-        onChange={(o) => onChange(o.value === DEFAULT_VALUE ? undefined : o.value || undefined)}
-      />
+      <div>
+        <Combobox<string>
+          id={S.id(refId)}
+          width={28}
+          options={all}
+          value={value || DEFAULT_VALUE}
+          loading={loading}
+          createCustomValue
+          customValueDescription="Use this environment id"
+          onChange={(o) => onChange(o.value === DEFAULT_VALUE ? undefined : o.value || undefined)}
+        />
+        <FieldHint>{error ? `Environments could not be listed: ${error}` : undefined}</FieldHint>
+      </div>
     </EditorField>
   );
 }

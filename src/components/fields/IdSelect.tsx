@@ -1,7 +1,8 @@
 import React from 'react';
 import { EditorField } from '@grafana/plugin-ui';
-import { Combobox, MultiCombobox } from '@grafana/ui';
+import { Combobox, FieldValidationMessage, MultiCombobox } from '@grafana/ui';
 
+import { FieldHint } from './FieldHint';
 import { templateVariableOptions, withValues } from './templateVariables';
 import type { AsyncOptions } from './useAsyncOptions';
 
@@ -20,7 +21,10 @@ interface Props {
   onChange: (ids: string[] | undefined) => void;
 }
 
-/** API or application ids: listed ones, dashboard variables, or a pasted id. */
+/**
+ * API or application ids: listed ones, dashboard variables, or a pasted id. The control is
+ * wrapped to carry a hint, so the message is rendered here: Field would pass `invalid` to the div.
+ */
 export function IdSelect(props: Props) {
   const { label, inputId, tooltip, multi, values, list, emptyHint, placeholder, invalid, onChange } = props;
   const selected = values ?? [];
@@ -31,41 +35,44 @@ export function IdSelect(props: Props) {
       ? undefined
       : emptyHint;
   return (
-    <EditorField label={label} tooltip={tooltip} description={description} invalid={Boolean(invalid)} error={invalid}>
-      {multi ? (
-        <MultiCombobox<string>
-          id={inputId}
-          width="auto"
-          minWidth={30}
-          maxWidth={60}
-          options={options}
-          value={selected}
-          loading={list.loading}
-          createCustomValue
-          customValueDescription="Use this id"
-          isClearable
-          placeholder={placeholder}
-          invalid={Boolean(invalid)}
-          onChange={(items) => {
-            const ids = items.map((i) => i.value).filter(Boolean);
-            onChange(ids.length ? ids : undefined);
-          }}
-        />
-      ) : (
-        <Combobox<string>
-          id={inputId}
-          width={32}
-          options={options}
-          value={selected[0] ?? null}
-          loading={list.loading}
-          createCustomValue
-          customValueDescription="Use this id"
-          isClearable
-          placeholder={placeholder}
-          invalid={Boolean(invalid)}
-          onChange={(item) => onChange(item?.value ? [item.value] : undefined)}
-        />
-      )}
+    <EditorField label={label} tooltip={tooltip} htmlFor={inputId}>
+      <div>
+        {multi ? (
+          <MultiCombobox<string>
+            id={inputId}
+            width="auto"
+            minWidth={30}
+            maxWidth={60}
+            options={options}
+            value={selected}
+            loading={list.loading}
+            createCustomValue
+            customValueDescription="Use this id"
+            isClearable
+            placeholder={placeholder}
+            invalid={Boolean(invalid)}
+            onChange={(items) => {
+              const ids = items.map((i) => i.value).filter(Boolean);
+              onChange(ids.length ? ids : undefined);
+            }}
+          />
+        ) : (
+          <Combobox<string>
+            id={inputId}
+            width={32}
+            options={options}
+            value={selected[0] ?? null}
+            loading={list.loading}
+            createCustomValue
+            customValueDescription="Use this id"
+            isClearable
+            placeholder={placeholder}
+            invalid={Boolean(invalid)}
+            onChange={(item) => onChange(item?.value ? [item.value] : undefined)}
+          />
+        )}
+        {invalid ? <FieldValidationMessage>{invalid}</FieldValidationMessage> : <FieldHint>{description}</FieldHint>}
+      </div>
     </EditorField>
   );
 }
