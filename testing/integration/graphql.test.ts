@@ -1,3 +1,4 @@
+import { ChoreoVariableSupport } from '../../src/variables/ChoreoVariableSupport';
 import { dateTime, FieldType, type DataQueryRequest } from '@grafana/data';
 import { setTemplateSrv } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
@@ -102,7 +103,8 @@ describe('GraphQL mode, variables and annotations through the proxy against the 
   it('lists template variable values: environments and APIs', async () => {
     const ds = stack.dataSource();
     const run = async (q: VariableQuery) => {
-      const res = await lastValueFrom(ds.variables!.query!({ ...request([]), targets: [q] } as never) as never);
+      const variables = ds.variables as ChoreoVariableSupport;
+      const res = await lastValueFrom(variables.query({ ...request([]), targets: [q] }));
       const frame = (res as { data: Array<{ fields: Array<{ name: string; values: string[] }> }> }).data[0];
       return frame.fields[0].values.map((text, i) => ({ text, value: frame.fields[1].values[i] }));
     };
