@@ -81,3 +81,16 @@ export function interpolateId(
   const t = text.trim();
   return t === ALL_VALUE ? '' : t;
 }
+
+const LEFT_REFERENCE = /\$\w+|\$\{\w+[^}]*\}|\[\[\w+[^\]]*\]\]/;
+
+/** The first variable reference still present after interpolation (Grafana keeps unknown ones). */
+export function unresolvedVariable(values: ReadonlyArray<string | undefined>): string | undefined {
+  for (const v of values) {
+    const m = v ? LEFT_REFERENCE.exec(v) : null;
+    if (m) {
+      return m[0];
+    }
+  }
+  return undefined;
+}

@@ -2,17 +2,31 @@ import type { DataQueryRequest, QueryResultMetaNotice } from '@grafana/data';
 
 import { ApiNameMap } from '../metadata/apiDisplayName';
 import { resolveGranularity } from '../time/granularity';
-import { toTimeFilter } from '../time/timeFilter';
+import { toIsoUtc, toTimeFilter } from '../time/timeFilter';
 import type { ChoreoQuery } from '../types';
 import { notice } from './common';
 import type { DataFilter, FilterArity, QueryContext, QueryHandler } from './handler';
-import { interpolateId, interpolateIds } from './interpolateIds';
+import { interpolateId, interpolateIds, unresolvedVariable } from './interpolateIds';
 import type { QueryDeps } from './queryDeps';
 
 /** The API documents "A maximum of five API IDs can be defined" on its list filters. */
 export const MAX_FILTER_IDS = 5;
 
 export type Prepared = { ctx: QueryContext } | { error: string };
+
+/** Refuses ranges the API would answer with an error per series (and the panel with nothing). */
+function rangeProblem(fromMs: number, toMs: number): string | undefined {
+  if (!Number.isFinite(fromMs) || !Number.isFinite(toMs)) {
+    return 'The time range is not valid: pick a range in the time picker.';
+  }
+  if (toMs === fromMs) {
+    return `The time range is empty (it starts and ends at ${toIsoUtc(fromMs)}): pick a range that spans some time.`;
+  }
+  if (toMs < fromMs) {
+    return `The time range ends (${toIsoUtc(toMs)}) before it starts (${toIsoUtc(fromMs)}): pick a range in the time picker.`;
+  }
+  return undefined;
+}
 
 /** Applies a view's filter arity to interpolated ids: keeps, drops with a notice, or refuses. */
 function checkFilter(
@@ -90,6 +104,10 @@ export async function prepareTarget(
   const notices: QueryResultMetaNotice[] = [];
   const fromMs = request.range.from.valueOf();
   const toMs = request.range.to.valueOf();
+  const badRange = rangeProblem(fromMs, toMs);
+  if (badRange) {
+    return { error: badRange };
+  }
   const g = resolveGranularity(query.granularity, {
     fromMs,
     toMs,
@@ -127,6 +145,15 @@ export async function prepareTarget(
   );
   if (apps.error) {
     return { error: apps.error };
+  }
+
+  // Grafana leaves a reference to a variable the dashboard does not define as written; sent as an
+  // id it matches nothing and the panel would be silently empty.
+  const undefinedVariable = unresolvedVariable([environmentId, projectId, ...(apis.ids ?? []), ...(apps.ids ?? [])]);
+  if (undefinedVariable) {
+    return {
+      error: `The dashboard variable ${undefinedVariable} is not defined: add it in the dashboard settings or remove it from this query.`,
+    };
   }
 
   const dataFilter: DataFilter = { orgId: settings.orgUuid, tenant: settings.tenant };
