@@ -36,7 +36,11 @@ export function excerpt(body: unknown): string {
     text = body;
   } else if (body && typeof body === 'object') {
     const o = body as Record<string, unknown>;
-    const m = o.message ?? o.error_description ?? o.description ?? o.error;
+    // A GraphQL server's HTTP error (e.g. 400 for a bad granularity) says why in errors[].message.
+    const graphqlMessages = Array.isArray(o.errors)
+      ? o.errors.map((e: unknown) => (e as { message?: unknown } | null)?.message).filter((m) => typeof m === 'string')
+      : [];
+    const m = o.message ?? o.error_description ?? o.description ?? o.error ?? (graphqlMessages.join('; ') || undefined);
     text = typeof m === 'string' ? m : JSON.stringify(body);
   } else {
     return '';
@@ -161,6 +165,18 @@ export function httpError(
       });
     }
     case 502:
+      // Grafana's own 502 (it could not connect) has no body; a body came from a gateway in
+      // front of the API, which Grafana did reach.
+      if (excerpt(body)) {
+        return new InsightsError(
+          'server',
+          withDetail(
+            `A gateway in front of the Insights API at ${endpoints.apiUrl} answered HTTP 502 Bad Gateway: the API is failing behind it. Try again later.`,
+            body
+          ),
+          { status }
+        );
+      }
       return new InsightsError(
         'unreachable',
         `Grafana could not reach the Insights API at ${endpoints.apiUrl} (HTTP 502 Bad Gateway). Check "Insights API URL" in the data source's Advanced settings and that Grafana's server can reach that host.`,
