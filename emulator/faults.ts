@@ -115,7 +115,26 @@ const DEFAULT_BODIES: Record<number, string> = {
   500: JSON.stringify({ code: '101500', message: 'Runtime Error', description: 'Internal Server Error' }),
 };
 
-function defaultBody(status: number): string {
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** WSO2 API Manager's `nextAccessTime`, e.g. `2026-Nov-25 12:00:08+0000 UTC`. */
+export function formatNextAccessTime(epochMs: number): string {
+  const d = new Date(epochMs);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${MONTHS[d.getUTCMonth()]}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}+0000 UTC`;
+}
+
+function defaultBody(status: number, retryAfterSeconds: number | undefined): string {
+  if (status === 429 && retryAfterSeconds !== undefined) {
+    // Wall clock, not the emulator's injected one: the client compares it with its own clock,
+    // and Grafana hides the Retry-After header from the browser, so this is the wait it reads.
+    // Rounded up to the second so a client never reads a shorter wait than Retry-After.
+    const body = JSON.parse(DEFAULT_BODIES[429]) as Record<string, string>;
+    return JSON.stringify({
+      ...body,
+      nextAccessTime: formatNextAccessTime(Math.ceil((Date.now() + retryAfterSeconds * 1000) / 1000) * 1000),
+    });
+  }
   if (DEFAULT_BODIES[status]) {
     return DEFAULT_BODIES[status];
   }
@@ -140,7 +159,7 @@ export function decide(f: Faults, path: string, sequence: number): FaultDecision
   if (status !== undefined || f.body !== undefined || f.retryAfterSeconds !== undefined) {
     // Retry-After alone means throttling.
     const s = status ?? (f.retryAfterSeconds !== undefined ? 429 : 500);
-    const body = f.body ?? defaultBody(s);
+    const body = f.body ?? defaultBody(s, f.retryAfterSeconds);
     const headers: Record<string, string> = {};
     if (f.retryAfterSeconds !== undefined) {
       headers['Retry-After'] = String(f.retryAfterSeconds);
