@@ -22,7 +22,8 @@ const Q = Components.QueryEditor;
 const S = Q.Scope;
 
 // Rendering Grafana UI in jsdom on a shared 2-core machine is slow.
-jest.setTimeout(30000);
+jest.setTimeout(60000);
+const user = userEvent.setup({ delay: null });
 beforeEach(() => installTemplateVariables({ env: 'env-dev', api: 'api-pets' }));
 
 describe('query type select', () => {
@@ -230,9 +231,9 @@ describe('scope row', () => {
       refId: 'A',
       queryType: QueryType.OverviewKpi,
     });
-    await userEvent.type(screen.getByLabelText(S.Project.label), '  proj-42 ');
+    await user.type(screen.getByLabelText(S.Project.label), '  proj-42 ');
     expect(onChange).not.toHaveBeenCalled();
-    await userEvent.tab();
+    await user.tab();
     expect(lastQuery()?.projectId).toBe('proj-42');
     expect(onRunQuery).toHaveBeenCalledTimes(1);
   });
