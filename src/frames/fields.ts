@@ -27,11 +27,28 @@ export function numberField(name: string, values: Array<number | null>, opts: Nu
   if (opts.displayName) {
     config.displayNameFromDS = opts.displayName;
   }
-  return { name, type: FieldType.number, values, config, labels: opts.labels };
+  return { name, type: FieldType.number, values: asNumbers(values), config, labels: opts.labels };
 }
 
 export function stringField(name: string, values: Array<string | null>, config: FieldConfig = {}): Field {
-  return { name, type: FieldType.string, values, config };
+  return { name, type: FieldType.string, values: asStrings(values), config };
+}
+
+// Values come off the network typed only by our hopes: a field must still hold its declared
+// type, or Grafana's reducers and formatters misbehave. Lists are copied only when one is off.
+function asNumbers(values: ReadonlyArray<unknown>): Array<number | null> {
+  const ok = (v: unknown) => v === null || (typeof v === 'number' && !Number.isNaN(v));
+  return values.every(ok) ? (values as Array<number | null>) : values.map((v) => (ok(v) ? (v as number | null) : null));
+}
+
+function asStrings(values: ReadonlyArray<unknown>): Array<string | null> {
+  const ok = (v: unknown) => v === null || typeof v === 'string';
+  if (values.every(ok)) {
+    return values as Array<string | null>;
+  }
+  return values.map((v) =>
+    ok(v) ? (v as string | null) : v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v)
+  );
 }
 
 /** A frame from columns built beforehand (one array per field, no per-row objects). */

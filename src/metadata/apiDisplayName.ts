@@ -41,8 +41,9 @@ export class ApiNameMap {
   }
 
   name(apiId: string | null | undefined): string {
-    if (apiId === null || apiId === undefined || apiId === '') {
-      return UNKNOWN_API;
+    // Typed as the schema promises, but read off the network: anything else has no name.
+    if (typeof apiId !== 'string' || apiId === '') {
+      return typeof apiId === 'number' ? String(apiId) : UNKNOWN_API;
     }
     const known = this.byId.get(apiId);
     if (known) {

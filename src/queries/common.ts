@@ -41,7 +41,11 @@ export function oneId(ids: string[] | undefined): string | undefined {
 /** Drops null entries of a list the API may return with holes. */
 export function present<T>(list: ReadonlyArray<T | null | undefined> | null | undefined): T[] {
   const out: T[] = [];
-  for (const x of list ?? []) {
+  // Whatever came off the network where a list belongs: anything else reads as no rows.
+  if (!Array.isArray(list)) {
+    return out;
+  }
+  for (const x of list) {
     if (x !== null && x !== undefined) {
       out.push(x);
     }
