@@ -45,6 +45,14 @@ function asNumber(value: unknown): number | undefined {
 
 /** Epoch milliseconds of a time value in the given format; undefined when it does not parse. */
 export function parseTime(value: unknown, format: TimeFormat = 'iso'): number | undefined {
+  const t = parseAnyTime(value, format);
+  // Beyond ±100,000,000 days a Date is invalid (and 1e308 s is Infinity ms): not a time.
+  return t !== undefined && Math.abs(t) <= MAX_DATE_MS ? t : undefined;
+}
+
+const MAX_DATE_MS = 8.64e15;
+
+function parseAnyTime(value: unknown, format: TimeFormat): number | undefined {
   switch (format) {
     case 'epochSeconds': {
       const n = asNumber(value);

@@ -1,4 +1,6 @@
 import {
+  coerceInputValue,
+  isEnumType,
   isInputObjectType,
   isListType,
   isNonNullType,
@@ -202,11 +204,18 @@ function coerceString(value: string, type: GraphQLInputType, at: string): unknow
   if (isListType(inner) || isInputObjectType(inner)) {
     // Compare by name: introspected and bundled schemas hold different type objects.
     // Lists of lists and input objects come from a variable holding JSON text.
+    let parsed: unknown;
     try {
-      return JSON.parse(value);
+      parsed = JSON.parse(value);
     } catch {
       throw new CoercionError(`${at} is ${String(type)}: "${value}" is not JSON.`);
     }
+    // Valid JSON of the wrong shape ("0" for a DataFilter) would only fail at the API, with a
+    // message about a variable the user never wrote as JSON.
+    coerceInputValue(parsed, inner, (_path, _invalid, error) => {
+      throw new CoercionError(`${at} is ${String(type)}: ${error.message}`);
+    });
+    return parsed;
   }
   if (isScalarType(inner) && inner.name === 'Int') {
     if (!/^-?\d+$/.test(value.trim())) {
@@ -227,6 +236,10 @@ function coerceString(value: string, type: GraphQLInputType, at: string): unknow
     }
     return value === 'true';
   }
-  // String, ID, enums and custom scalars take the text as it is.
+  if (isEnumType(inner) && !inner.getValue(value)) {
+    const names = inner.getValues().map((v) => v.name);
+    throw new CoercionError(`${at} is ${String(type)}: "${value}" is not one of ${names.join(', ')}.`);
+  }
+  // String, ID, enum names and custom scalars take the text as it is.
   return value;
 }
