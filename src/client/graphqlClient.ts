@@ -1,9 +1,11 @@
 import { getBackendSrv, isFetchError, type FetchResponse } from '@grafana/runtime';
-import { lastValueFrom } from 'rxjs';
 
 import { INSIGHTS_ROUTE } from '../constants';
 import { InsightsError } from './errors';
 import { httpError, looksLikeHtml, type EndpointInfo } from './httpErrors';
+import { InFlightRequests } from './inFlight';
+import { untilAborted } from './untilAborted';
+import { ResultCache } from './resultCache';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retryPolicy';
 
 export interface GraphQLRequest {
@@ -28,6 +30,15 @@ export interface GraphQLResult<T> {
 export interface RequestOptions {
   /** Grafana cancels an in-flight request when a newer one with the same id starts. */
   requestId?: string;
+  /** Gives up on the answer (a superseded panel run); the HTTP call stops once nobody waits. */
+  signal?: AbortSignal;
+}
+
+export interface ClientOptions {
+  /** Successful responses are reused for this long; 0 (default) turns the cache off. */
+  resultCacheTtlMs?: number;
+  /** Clock for the result cache, for tests. */
+  now?: () => number;
 }
 
 /** Formats one GraphQL error as "message (at a.b.0)". */
@@ -43,24 +54,45 @@ export function describeGraphQLError(e: GraphQLErrorItem): string {
  */
 export class InsightsClient {
   private readonly url: string;
+  private readonly inFlight = new InFlightRequests();
+  private readonly results: ResultCache<GraphQLResult<unknown>>;
 
   constructor(
     instanceUrl: string,
     private readonly endpoints: EndpointInfo,
-    private readonly retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY
+    private readonly retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY,
+    options: ClientOptions = {}
   ) {
     this.url = `${instanceUrl.replace(/\/+$/, '')}/${INSIGHTS_ROUTE}`;
+    this.results = new ResultCache(options.resultCacheTtlMs ?? 0, options.now);
   }
 
-  /** Sends one GraphQL request; throttled (429) and unavailable (503) answers are retried. */
-  execute<T>(request: GraphQLRequest, options: RequestOptions = {}): Promise<GraphQLResult<T>> {
-    return withRetries(() => this.executeOnce<T>(request, options), this.retryPolicy);
+  /**
+   * Sends one GraphQL request; throttled (429) and unavailable (503) answers are retried.
+   * Identical requests in flight share one call, and with a result cache TTL a recent
+   * successful answer is reused (key: route + body, which names this data source).
+   */
+  async execute<T>(request: GraphQLRequest, options: RequestOptions = {}): Promise<GraphQLResult<T>> {
+    const key = `${this.url}\n${JSON.stringify(request)}`;
+    const cached = this.results.get(key);
+    if (cached) {
+      return cached as GraphQLResult<T>;
+    }
+    const result = await withRetries(
+      () => this.inFlight.run(key, (signal) => this.executeOnce<T>(request, { ...options, signal }), options.signal),
+      this.retryPolicy
+    );
+    // Partial answers are not kept: their errors are often transient.
+    if (!result.errors.length) {
+      this.results.set(key, result);
+    }
+    return result;
   }
 
   private async executeOnce<T>(request: GraphQLRequest, options: RequestOptions): Promise<GraphQLResult<T>> {
     let response: FetchResponse<string>;
     try {
-      response = await lastValueFrom(
+      response = await untilAborted(
         getBackendSrv().fetch<string>({
           url: this.url,
           method: 'POST',
@@ -71,7 +103,8 @@ export class InsightsClient {
           responseType: 'text',
           showErrorAlert: false,
           requestId: options.requestId,
-        })
+        }),
+        options.signal
       );
     } catch (err) {
       throw this.toInsightsError(err);
