@@ -2,7 +2,6 @@ import {
   DataSourceApi,
   type CoreApp,
   type DataQueryRequest,
-  type DataQueryResponse,
   type DataSourceInstanceSettings,
   type TestDataSourceResponse,
 } from '@grafana/data';
@@ -14,8 +13,9 @@ import { checkHealth } from './health/checkHealth';
 import { MetadataService } from './metadata/metadataService';
 import type { ChoreoOptions } from './options';
 import { DEFAULT_QUERY } from './queries/defaults';
+import { PanelQueryRunner, type QueryResponse } from './queries/batch/panelQueryRunner';
 import type { QueryDeps } from './queries/queryDeps';
-import { runQueries } from './queries/runQueries';
+import { resultCacheTtlMs } from './settings/resultCacheTtl';
 import { resolveSettings, type ResolvedSettings } from './settings/resolveSettings';
 import type { ChoreoQuery } from './types';
 import { ChoreoVariableSupport } from './variables/ChoreoVariableSupport';
@@ -25,15 +25,18 @@ export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
   readonly client: InsightsClient;
   readonly metadata: MetadataService;
   private readonly jsonData: ChoreoOptions;
+  private readonly panels = new PanelQueryRunner();
 
   constructor(instanceSettings: DataSourceInstanceSettings<ChoreoOptions>) {
     super(instanceSettings);
     this.jsonData = instanceSettings.jsonData ?? {};
     this.settings = resolveSettings(this.jsonData);
-    this.client = new InsightsClient(instanceSettings.url ?? '', {
-      apiUrl: this.settings.apiUrl,
-      tokenUrl: this.settings.tokenUrl,
-    });
+    this.client = new InsightsClient(
+      instanceSettings.url ?? '',
+      { apiUrl: this.settings.apiUrl, tokenUrl: this.settings.tokenUrl },
+      undefined,
+      { resultCacheTtlMs: resultCacheTtlMs(this.jsonData) }
+    );
     this.metadata = new MetadataService(this.client, this.settings);
     this.variables = new ChoreoVariableSupport(this);
     this.annotations = choreoAnnotationSupport(this);
@@ -49,8 +52,9 @@ export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
     return DEFAULT_QUERY;
   }
 
-  query(request: DataQueryRequest<ChoreoQuery>): Promise<DataQueryResponse> {
-    return runQueries(request, this.deps());
+  /** One POST per panel run (targets batched); a newer run of the panel cancels this one. */
+  query(request: DataQueryRequest<ChoreoQuery>): QueryResponse {
+    return this.panels.query(request, () => this.deps());
   }
 
   async testDatasource(): Promise<TestDataSourceResponse> {

@@ -1,5 +1,6 @@
 import { buildClientSchema, getIntrospectionQuery, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 
+import { baseClient } from '../client/clientBase';
 import type { InsightsClient } from '../client/graphqlClient';
 import { bundledSchema } from './bundledSchema';
 
@@ -70,10 +71,12 @@ export class SchemaProvider {
 const providers = new WeakMap<object, SchemaProvider>();
 
 export function schemaProviderFor(client: Pick<InsightsClient, 'execute'>): SchemaProvider {
-  let provider = providers.get(client);
+  // A panel run's per-target client must not start (or join its batch with) an introspection.
+  const base = baseClient(client);
+  let provider = providers.get(base);
   if (!provider) {
-    provider = new SchemaProvider(client);
-    providers.set(client, provider);
+    provider = new SchemaProvider(base);
+    providers.set(base, provider);
   }
   return provider;
 }

@@ -76,12 +76,31 @@ async function runTarget(
 }
 
 /**
+ * Gives each of `count` targets its own deps (src/queries/batch: a client that batches the
+ * targets' first requests), and is told when each target is done.
+ */
+export type PerTargetDeps = (count: number) => (index: number) => { deps: QueryDeps; done: () => void };
+
+/**
  * Runs a panel's targets concurrently. A failing target becomes that target's error; the
  * others still return their frames.
  */
-export async function runQueries(request: DataQueryRequest<ChoreoQuery>, deps: QueryDeps): Promise<DataQueryResponse> {
+export async function runQueries(
+  request: DataQueryRequest<ChoreoQuery>,
+  deps: QueryDeps,
+  perTarget?: PerTargetDeps
+): Promise<DataQueryResponse> {
   const targets = request.targets.map(migrateQuery).filter((t) => !t.hide);
-  const results = await Promise.all(targets.map((t) => runTarget(t, request, deps)));
+  const scope = perTarget?.(targets.length);
+  const results = await Promise.all(
+    targets.map((t, i) => {
+      if (!scope) {
+        return runTarget(t, request, deps);
+      }
+      const own = scope(i);
+      return runTarget(t, request, own.deps).finally(own.done);
+    })
+  );
   const data = results.flatMap((r) => r.data);
   const errors = results.flatMap((r) => (r.error ? [r.error] : []));
   return errors.length ? { data, errors, error: errors[0] } : { data };
