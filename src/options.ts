@@ -23,6 +23,8 @@ export interface ChoreoOptions extends DataSourceJsonData {
   apiUrl?: string;
   /** OAuth2 scope; empty means `apim:api_manage`. */
   scope?: string;
+  /** Seconds a successful query answer is reused for identical requests; 0 or absent = off. */
+  resultCacheTtlSeconds?: number;
 }
 
 /** Write-only settings: Grafana's backend reads them, the browser never gets them back. */

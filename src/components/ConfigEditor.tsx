@@ -6,10 +6,11 @@ import { Field, SecretInput } from '@grafana/ui';
 import { DEFAULT_API_URL, DEFAULT_SCOPE, DEFAULT_TENANT, DEFAULT_TOKEN_URL } from '../constants';
 import type { ChoreoOptions, ChoreoSecureOptions } from '../options';
 import { settingProblem, SETTING_LABELS } from '../settings/validateSettings';
+import { CacheTtlField } from './config/CacheTtlField';
 import { SettingField } from './config/SettingField';
 
 type Props = DataSourcePluginOptionsEditorProps<ChoreoOptions, ChoreoSecureOptions>;
-type TextSetting = Exclude<keyof ChoreoOptions, keyof DataSourceJsonData>;
+type TextSetting = Exclude<keyof ChoreoOptions, keyof DataSourceJsonData | 'resultCacheTtlSeconds'>;
 
 /**
  * The data source's config page. Only identifiers go to jsonData (readable by every org user);
@@ -102,6 +103,12 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
           placeholder="Environment id (optional)"
           description="Environment id used when a query names none. Save & test lists your environments."
           onChange={setJson('defaultEnvironmentId')}
+        />
+        <CacheTtlField
+          value={jsonData.resultCacheTtlSeconds}
+          onChange={(seconds) =>
+            onOptionsChange({ ...options, jsonData: { ...jsonData, resultCacheTtlSeconds: seconds } })
+          }
         />
       </ConfigSection>
 

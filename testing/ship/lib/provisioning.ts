@@ -21,6 +21,7 @@ const JSON_DATA_KEYS = {
   tokenUrl: true,
   apiUrl: true,
   scope: true,
+  resultCacheTtlSeconds: true,
 } satisfies Record<Exclude<keyof ChoreoOptions, keyof DataSourceJsonData>, true>;
 const SECURE_KEYS = { consumerSecret: true } satisfies Record<keyof ChoreoSecureOptions, true>;
 
