@@ -1,0 +1,50 @@
+import { dateTime, type DataFrame, type DataQueryRequest, type DataQueryResponse } from '@grafana/data';
+import { toArray, lastValueFrom, type Observable } from 'rxjs';
+
+import { QueryType, type ChoreoQuery } from '../../src/types';
+
+export const NOW = Date.parse('2026-11-25T12:00:00Z');
+export const FROM = Date.parse('2026-11-24T00:00:00Z');
+export const TO = Date.parse('2026-11-25T00:00:00Z');
+const HOUR = 3_600_000;
+
+/** A typical overview panel set: KPI, summary series, per-API usage, errors by category. */
+export const TARGETS: ChoreoQuery[] = [
+  { refId: 'A', queryType: QueryType.OverviewKpi, kpi: 'totalTraffic' },
+  { refId: 'B', queryType: QueryType.RequestSummary },
+  { refId: 'C', queryType: QueryType.ApiUsage },
+  { refId: 'D', queryType: QueryType.ErrorsByCategory },
+];
+
+export function panelRequest(
+  targets: ChoreoQuery[],
+  over: Partial<DataQueryRequest<ChoreoQuery>> = {}
+): DataQueryRequest<ChoreoQuery> {
+  const from = over.range?.from.valueOf() ?? FROM;
+  const to = over.range?.to.valueOf() ?? TO;
+  return {
+    requestId: `Q${Math.random()}`,
+    panelId: 1,
+    dashboardUID: 'fast',
+    interval: '1h',
+    intervalMs: HOUR,
+    maxDataPoints: 100,
+    range: { from: dateTime(from), to: dateTime(to), raw: { from: dateTime(from), to: dateTime(to) } },
+    scopedVars: {},
+    targets,
+    timezone: 'utc',
+    app: 'dashboard',
+    startTime: 0,
+    ...over,
+  };
+}
+
+/** Every response a query() Observable emits (a superseded run emits none). */
+export function emissions(result: Observable<DataQueryResponse>): Promise<DataQueryResponse[]> {
+  return lastValueFrom(result.pipe(toArray()));
+}
+
+/** Frames without meta (executedQueryString differs per request), for comparing values. */
+export function values(frames: DataFrame[]): unknown {
+  return frames.map((f) => ({ refId: f.refId, fields: f.fields.map((x) => [x.name, [...x.values]]) }));
+}
