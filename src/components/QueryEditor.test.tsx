@@ -65,7 +65,6 @@ describe('query type select', () => {
       environmentId: 'env-dev',
       projectId: 'proj-1',
       apiIds: ['api-dev-only'],
-      granularity: 'auto',
       maxRows: 1000,
     });
     expect(onRunQuery).toHaveBeenCalledTimes(1);

@@ -1,56 +1,11 @@
-import { QUERY_MODEL_VERSION, QueryType, type ChoreoQuery } from '../../types';
+import { DEFAULT_MAX_ROWS } from '../../queries/common';
+import { DEFAULT_QUERY_TYPE, defaultQueryFor } from '../../queries/defaults';
+import { DEFAULT_TOP_LIMIT } from '../../queries/types/topSlowestApis';
+import type { ChoreoQuery, QueryType } from '../../types';
 import { QUERY_TYPES } from '../queryTypes';
 
-/** What a new panel shows before the user touches anything: the console's landing view. */
-export const DEFAULT_QUERY_TYPE = QueryType.RequestSummary;
-
-/** Rows fetched by paginated table queries before the plugin stops and says so. */
-export const DEFAULT_MAX_ROWS = 1000;
-export const DEFAULT_TOP_LIMIT = 10;
-
-type TypeOptions = Omit<Partial<ChoreoQuery>, 'refId'>;
-
-/**
- * A type's own options, chosen so the query runs and shows data with nothing typed (like the
- * console's page does). Mirrors src/queries/defaults.ts (the builder's, not yet committed when
- * this was written): switch to importing it once it is in the tree.
- */
-export function defaultOptionsFor(type: QueryType): TypeOptions {
-  const base: TypeOptions = { queryType: type, modelVersion: QUERY_MODEL_VERSION };
-  if (QUERY_TYPES[type].granularity) {
-    base.granularity = 'auto';
-  }
-  switch (type) {
-    case QueryType.OverviewKpi:
-      return { ...base, kpi: 'totalTraffic' };
-    case QueryType.ErrorsByCategory:
-      return { ...base, errorCategories: [] };
-    case QueryType.ErrorsByStatusCode:
-      return { ...base, errorType: 'PROXY', maxRows: DEFAULT_MAX_ROWS };
-    case QueryType.ErrorDetails:
-    case QueryType.ResourceUsage:
-    case QueryType.AlertSummary:
-      // No sort: the API's own order is the console's.
-      return { ...base, maxRows: DEFAULT_MAX_ROWS };
-    case QueryType.TopSlowestApis:
-    case QueryType.TopApisByAlertCount:
-      return { ...base, limit: DEFAULT_TOP_LIMIT };
-    case QueryType.CustomReport:
-      return {
-        ...base,
-        customReport: { mode: 'topOverTime', metric: 'HIT_COUNT', groupByFields: ['API_NAME'], groupByValues: [] },
-      };
-    case QueryType.List:
-      return { ...base, list: 'apis' };
-    default:
-      return base;
-  }
-}
-
-/** A complete new query of `type` (for DataSource.getDefaultQuery and new panels). */
-export function defaultQueryFor(type: QueryType = DEFAULT_QUERY_TYPE): Omit<ChoreoQuery, 'refId'> {
-  return defaultOptionsFor(type);
-}
+// One source of truth for what a new query looks like: the query handlers' defaults.
+export { DEFAULT_MAX_ROWS, DEFAULT_QUERY_TYPE, DEFAULT_TOP_LIMIT, defaultQueryFor };
 
 /**
  * The query after the user picks another type: keeps what identifies the query in the panel
@@ -60,7 +15,12 @@ export function defaultQueryFor(type: QueryType = DEFAULT_QUERY_TYPE): Omit<Chor
 export function switchQueryType(query: ChoreoQuery, type: QueryType): ChoreoQuery {
   const { refId, datasource, hide, key, environmentId, projectId, apiIds, appIds, granularity } = query;
   const info = QUERY_TYPES[type];
-  const next: ChoreoQuery = { refId, ...defaultOptionsFor(type) };
+  const next: ChoreoQuery = { refId, ...defaultQueryFor(type) };
+  // The handlers' defaults carry granularity for every type; keep it only where it is shown
+  // and sent, so the saved query holds nothing the editor cannot display.
+  if (!info.granularity) {
+    delete next.granularity;
+  }
   if (datasource !== undefined) {
     next.datasource = datasource;
   }
