@@ -36,12 +36,12 @@ export function stringField(name: string, values: Array<string | null>, config: 
 
 // Values come off the network typed only by our hopes: a field must still hold its declared
 // type, or Grafana's reducers and formatters misbehave. Lists are copied only when one is off.
-function asNumbers(values: ReadonlyArray<unknown>): Array<number | null> {
+function asNumbers(values: readonly unknown[]): Array<number | null> {
   const ok = (v: unknown) => v === null || (typeof v === 'number' && !Number.isNaN(v));
   return values.every(ok) ? (values as Array<number | null>) : values.map((v) => (ok(v) ? (v as number | null) : null));
 }
 
-function asStrings(values: ReadonlyArray<unknown>): Array<string | null> {
+function asStrings(values: readonly unknown[]): Array<string | null> {
   const ok = (v: unknown) => v === null || typeof v === 'string';
   if (values.every(ok)) {
     return values as Array<string | null>;
