@@ -1,10 +1,11 @@
 import type { DataQueryRequest } from '@grafana/data';
 
 import type { ResolvedSettings } from '../settings/resolveSettings';
-import { autoGranularity } from './granularity';
+import { autoGranularity } from '../time/granularity';
 import type { Macros } from './interpolate';
 
-type RequestTiming = Pick<DataQueryRequest, 'range' | 'interval' | 'intervalMs'>;
+type RequestTiming = Pick<DataQueryRequest, 'range' | 'interval' | 'intervalMs'> &
+  Partial<Pick<DataQueryRequest, 'maxDataPoints'>>;
 
 /**
  * Macros usable in GraphQL variable values. Times are ISO-8601 in UTC: the API reads a time
@@ -24,7 +25,12 @@ export function buildMacros(
     __to: new Date(to).toISOString(),
     __interval: request.interval,
     __interval_ms: String(request.intervalMs),
-    __granularity: autoGranularity(to - from, request.intervalMs),
+    __granularity: autoGranularity({
+      fromMs: from,
+      toMs: to,
+      maxDataPoints: request.maxDataPoints,
+      intervalMs: request.intervalMs,
+    }),
     __orgId: settings.orgUuid,
     __tenant: settings.tenant,
     __environmentId: environmentId || settings.defaultEnvironmentId,

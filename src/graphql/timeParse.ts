@@ -1,36 +1,15 @@
+import { parseTimeSpan } from '../time/parseTimeSpan';
 import type { GraphQLQueryOptions } from '../types';
 
 export type TimeFormat = NonNullable<GraphQLQueryOptions['timeFormat']>;
 
-// Any number of fraction digits (the API sends 7) and an optional offset; a time without an
-// offset is UTC, as the API means it (Date.parse would read it as local time).
-const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-
-/** Epoch milliseconds of an ISO-8601 timestamp, parsed the same in every browser. */
+/**
+ * Epoch milliseconds of an ISO-8601 timestamp, parsed the same in every browser: the same parser
+ * as the builder queries' bucket times (any fraction digits, offsets, no offset = UTC).
+ */
 export function parseIsoTime(text: string): number | undefined {
-  const m = ISO.exec(text.trim());
-  if (!m) {
-    return undefined;
-  }
-  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', offset] = m;
-  // Milliseconds are all a Date holds; further digits are truncated, never rounded up into
-  // the next millisecond.
-  const ms = Number(frac.slice(0, 3).padEnd(3, '0'));
-  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
-  if (Number.isNaN(utc) || Number(mo) > 12 || Number(d) > 31 || Number(h) > 24 || Number(mi) > 59 || Number(s) > 60) {
-    return undefined;
-  }
-  return utc - offsetMinutes(offset) * 60_000;
-}
-
-function offsetMinutes(offset: string | undefined): number {
-  if (!offset || offset.toUpperCase() === 'Z') {
-    return 0;
-  }
-  const sign = offset[0] === '-' ? -1 : 1;
-  const digits = offset.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || '0'));
+  const t = parseTimeSpan(text.trim());
+  return Number.isNaN(t) ? undefined : t;
 }
 
 function asNumber(value: unknown): number | undefined {
