@@ -2,6 +2,7 @@ import type { QueryResultMetaNotice } from '@grafana/data';
 
 import type { BucketGrid } from '../frames/align';
 import { GRANULARITY_MS, isConcreteGranularity } from '../time/granularity';
+import type { ChoreoQuery } from '../types';
 import type { QueryContext } from './handler';
 
 /** Variables every metric document declares as `$timeFilter: TimeFilter!, $dataFilter: DataFilter!`. */
@@ -79,4 +80,11 @@ export function searchFilter(
 ): { searchText: string; apiIds?: string[] } | undefined {
   const text = search?.trim();
   return text ? { searchText: text, apiIds } : undefined;
+}
+
+/** Top-N queries: the limit, when given, must be a positive whole number. */
+export function limitProblem(q: Pick<ChoreoQuery, 'limit'>): string | undefined {
+  return q.limit !== undefined && !(Number.isInteger(q.limit) && q.limit > 0)
+    ? `Limit must be a positive whole number (got ${q.limit}).`
+    : undefined;
 }

@@ -1,5 +1,5 @@
 import { frameOf, numberField, stringField, UNIT } from '../../frames/fields';
-import { present, scopeVariables, searchFilter } from '../common';
+import { limitProblem, present, scopeVariables, searchFilter } from '../common';
 import { defineHandler } from '../handler';
 import { DEFAULT_TOP_LIMIT } from './topSlowestApis';
 
@@ -20,10 +20,7 @@ export const topApisByAlertCount = defineHandler<TopApisByAlertCountData>({
   apiFilter: 'none',
   appFilter: 'none',
   needsApiNames: true,
-  validate: (q) =>
-    q.limit !== undefined && !(Number.isInteger(q.limit) && q.limit > 0)
-      ? `Limit must be a positive whole number (got ${q.limit}).`
-      : undefined,
+  validate: limitProblem,
   build: (q, ctx) => ({
     operationName: 'TopApisByAlertCount',
     document: TOP_APIS_BY_ALERT_COUNT_DOC,

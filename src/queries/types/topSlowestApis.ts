@@ -1,5 +1,5 @@
 import { frameOf, numberField, stringField, UNIT } from '../../frames/fields';
-import { present } from '../common';
+import { limitProblem, present } from '../common';
 import { defineHandler } from '../handler';
 
 export const TOP_SLOWEST_APIS_DOC = `query TopSlowestApis($timeFilter: TimeFilter!, $dataFilter: DataFilter!, $limit: Int!) {
@@ -18,10 +18,7 @@ export const topSlowestApis = defineHandler<TopSlowestApisData>({
   apiFilter: 'none',
   appFilter: 'none',
   needsApiNames: true,
-  validate: (q) =>
-    q.limit !== undefined && !(Number.isInteger(q.limit) && q.limit > 0)
-      ? `Limit must be a positive whole number (got ${q.limit}).`
-      : undefined,
+  validate: limitProblem,
   build: (q, ctx) => ({
     operationName: 'TopSlowestApis',
     document: TOP_SLOWEST_APIS_DOC,
