@@ -1,4 +1,10 @@
-import { mergeDocuments, unmergeableReason, type MergedDocument, type Unmergeable } from './mergeDocuments';
+import {
+  mergeDocuments,
+  mergeVariables,
+  unmergeableReason,
+  type MergedDocument,
+  type Unmergeable,
+} from './mergeDocuments';
 
 /** Merged documents kept; a dashboard has a few dozen distinct panel shapes at most. */
 const MAX_ENTRIES = 200;
@@ -45,5 +51,13 @@ export class DocumentMerger {
     }
     this.cache.set(key, merged);
     return merged;
+  }
+
+  /** The merged request's variables (see mergeVariables). */
+  variables(
+    merged: MergedDocument,
+    variables: ReadonlyArray<Record<string, unknown> | undefined>
+  ): Record<string, unknown> {
+    return mergeVariables(merged, variables);
   }
 }

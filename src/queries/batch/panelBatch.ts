@@ -7,7 +7,6 @@ import {
 } from '../../client/graphqlClient';
 import { InsightsError, isInsightsError } from '../../client/errors';
 import type { DocumentMerger } from './documentMerger';
-import { mergeVariables } from './mergeDocuments';
 import { onlyErrors, splitResponse, type MemberResult } from './splitResponse';
 
 type Execute = Pick<InsightsClient, 'execute'>;
@@ -55,7 +54,7 @@ export class PanelBatch {
 
   constructor(
     private readonly client: Execute,
-    private readonly merger: DocumentMerger,
+    private readonly merger: () => Promise<DocumentMerger>,
     count: number,
     private readonly options: BatchOptions = {}
   ) {
@@ -84,11 +83,27 @@ export class PanelBatch {
 
   private async flush(): Promise<void> {
     const members = [...this.members.entries()].sort((a, b) => a[0] - b[0]).map(([, m]) => m);
-    const mergeable = members.filter((m) => !this.merger.unmergeable(m.request.query));
+    if (members.length < 2) {
+      // Nothing to merge: graphql-js is not even loaded.
+      await Promise.all(members.map((m) => this.sendAlone(m)));
+      return;
+    }
+    let merger: DocumentMerger;
+    try {
+      merger = await this.merger();
+    } catch (e) {
+      members.forEach((m) => m.reject(e));
+      return;
+    }
+    const mergeable = members.filter((m) => !merger.unmergeable(m.request.query));
     const alone = members.filter((m) => !mergeable.includes(m));
     await Promise.all([
       ...alone.map((m) => this.sendAlone(m)),
-      mergeable.length === 1 ? this.sendAlone(mergeable[0]) : mergeable.length > 1 ? this.sendMerged(mergeable) : null,
+      mergeable.length === 1
+        ? this.sendAlone(mergeable[0])
+        : mergeable.length > 1
+          ? this.sendMerged(merger, mergeable)
+          : null,
     ]);
   }
 
@@ -107,14 +122,14 @@ export class PanelBatch {
     }
   }
 
-  private async sendMerged(members: Member[]): Promise<void> {
-    const merged = this.merger.merge(members.map((m) => m.request.query));
+  private async sendMerged(merger: DocumentMerger, members: Member[]): Promise<void> {
+    const merged = merger.merge(members.map((m) => m.request.query));
     if ('unmergeable' in merged) {
       // Each document passed on its own; only a combination could fail (it cannot today).
       await Promise.all(members.map((m) => this.sendAlone(m)));
       return;
     }
-    const variables = mergeVariables(
+    const variables = merger.variables(
       merged,
       members.map((m) => m.request.variables)
     );

@@ -4,7 +4,7 @@ import { lastValueFrom, Observable, type Subscriber } from 'rxjs';
 import type { ChoreoQuery } from '../../types';
 import type { QueryDeps } from '../queryDeps';
 import { runQueries, type PerTargetDeps } from '../runQueries';
-import { DocumentMerger } from './documentMerger';
+import type { DocumentMerger } from './documentMerger';
 import { PanelBatch } from './panelBatch';
 import { panelKey } from './panelKey';
 import { PanelRuns } from './panelRuns';
@@ -44,7 +44,18 @@ export class QueryResponse extends Observable<DataQueryResponse> implements Prom
  * (PanelBatch), a newer run of the same panel cancelling the older (PanelRuns).
  */
 export class PanelQueryRunner {
-  readonly merger = new DocumentMerger();
+  private mergerLoad?: Promise<DocumentMerger>;
+
+  /**
+   * graphql-js (parser, printer) is loaded on the first panel with two targets or more, in its
+   * own chunk: it is the same chunk raw GraphQL mode loads.
+   */
+  merger(): Promise<DocumentMerger> {
+    this.mergerLoad ??= import('./documentMerger').then((m) => new m.DocumentMerger());
+    // A failed chunk load (network) is retried by the next panel run.
+    this.mergerLoad.catch(() => (this.mergerLoad = undefined));
+    return this.mergerLoad;
+  }
   private readonly runs = new PanelRuns();
 
   query(request: DataQueryRequest<ChoreoQuery>, deps: () => QueryDeps): QueryResponse {
@@ -76,7 +87,7 @@ export class PanelQueryRunner {
     signal: AbortSignal
   ): Promise<DataQueryResponse> {
     const perTarget: PerTargetDeps = (count) => {
-      const batch = new PanelBatch(deps.client, this.merger, count, { requestId: request.requestId, signal });
+      const batch = new PanelBatch(deps.client, () => this.merger(), count, { requestId: request.requestId, signal });
       return (index) => {
         const client = new TargetClient(deps.client, batch, index, signal);
         // Query code only calls execute(); schemaProviderFor unwraps TargetClient to its base.
