@@ -56,6 +56,10 @@ describe('InsightsClient', () => {
     ],
     ['{"data":{"a":', 'The Insights API answered with invalid JSON (13 bytes, possibly truncated).'],
     ['[1,2]', 'The Insights API answered with something that is not a GraphQL response.'],
+    [
+      'upstream connect error or disconnect/reset before headers',
+      'The Insights API answered with text instead of JSON: "upstream connect error or disconnect/reset before headers". Check "Insights API URL" (https://api.example/query-api).',
+    ],
   ])('body %j → %s', async (body, message) => {
     answer(ok(body));
     await expect(run()).rejects.toThrow(message);

@@ -2,7 +2,7 @@ import { getBackendSrv, isFetchError, type FetchResponse } from '@grafana/runtim
 
 import { INSIGHTS_ROUTE } from '../constants';
 import { InsightsError } from './errors';
-import { httpError, looksLikeHtml, type EndpointInfo } from './httpErrors';
+import { excerpt, httpError, looksLikeHtml, type EndpointInfo } from './httpErrors';
 import { InFlightRequests } from './inFlight';
 import { untilAborted } from './untilAborted';
 import { ResultCache } from './resultCache';
@@ -161,10 +161,11 @@ export class InsightsClient {
     try {
       return JSON.parse(text);
     } catch {
-      throw new InsightsError(
-        'badResponse',
-        `The Insights API answered with invalid JSON (${text.length} bytes, possibly truncated).`
-      );
+      // JSON that starts like JSON was cut off; anything else is some other service's text.
+      const message = /^\s*[{[]/.test(text)
+        ? `The Insights API answered with invalid JSON (${text.length} bytes, possibly truncated).`
+        : `The Insights API answered with text instead of JSON: "${excerpt(text)}". Check "Insights API URL" (${this.endpoints.apiUrl}).`;
+      throw new InsightsError('badResponse', message);
     }
   }
 }

@@ -246,9 +246,9 @@ export const RESPONSE_CASES: PanelCase[] = [
       body: 'upstream connect error or disconnect/reset before headers',
       contentType: 'text/plain',
     },
-    // Vague: says nothing of what came back. The fix belongs in graphqlClient.parseJson (being
-    // reworked by another engineer); see the report.
-    expected: { error: 'The Insights API answered with invalid JSON (57 bytes, possibly truncated).' },
+    expected: (e) => ({
+      error: `The Insights API answered with text instead of JSON: "upstream connect error or disconnect/reset before headers". Check "Insights API URL" (${e.apiUrl}).`,
+    }),
   },
   {
     name: 'truncated JSON',
