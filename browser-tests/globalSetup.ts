@@ -2,7 +2,7 @@
  * Starts `sandbox/server.ts` (the same command contributors run) on a free 127.0.0.1 port and
  * hands its URL to the specs through SANDBOX_URL. A child process rather than an in-process
  * import: webpack and the servers stay out of Playwright's runner, and the command itself is
- * what gets tested.
+ * what gets tested. With SANDBOX_URL set, the specs use that sandbox instead.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -13,6 +13,10 @@ const ROOT = path.resolve(__dirname, '..');
 const START_TIMEOUT_MS = 150_000;
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  // Against an already running `npm run sandbox` (faster while working on a spec).
+  if (process.env.SANDBOX_URL) {
+    return async () => undefined;
+  }
   const started = Date.now();
   const tsxCli = require.resolve('tsx/cli', { paths: [ROOT] });
   const child = spawn(process.execPath, [tsxCli, 'sandbox/server.ts', '--port', '0', '--no-source-maps'], {

@@ -149,8 +149,16 @@ async function route(
     sendJson(res, 405, { message: 'Method not allowed' });
     return;
   }
+  if (pathname === '/favicon.ico') {
+    res.writeHead(204);
+    res.end();
+    return;
+  }
   if (pathname.startsWith(ICONS_PREFIX)) {
-    serveFile(res, ICONS_DIR, pathname.slice(ICONS_PREFIX.length));
+    const icon = pathname.slice(ICONS_PREFIX.length);
+    // Grafana serves its loading spinner from its own public/ folder, not from @grafana/ui;
+    // the sync arrows stand in (Icon spins it either way).
+    serveFile(res, ICONS_DIR, icon === 'unicons/spinner.svg' ? 'unicons/sync.svg' : icon);
     return;
   }
   if (pathname.startsWith(FONTS_PREFIX)) {

@@ -1,6 +1,6 @@
 import React, { useRef, useState } from 'react';
 import { CoreApp, getDefaultTimeRange, LoadingState, type AnnotationQuery, type PanelData } from '@grafana/data';
-import { Alert, Button } from '@grafana/ui';
+import { Alert, Button, Stack } from '@grafana/ui';
 
 import type { ChoreoQuery } from '../../src/types';
 import type { SandboxDataSource } from './createDataSource';
@@ -67,9 +67,11 @@ export function AnnotationsPage({ datasource }: { datasource: SandboxDataSource 
         onAnnotationChange={update}
         app={CoreApp.Dashboard}
       />
-      <Button data-testid={SandboxIds.runQuery} icon="play" onClick={run}>
-        {SandboxLabels.runQuery}
-      </Button>
+      <Stack>
+        <Button data-testid={SandboxIds.runQuery} icon="play" onClick={run}>
+          {SandboxLabels.runQuery}
+        </Button>
+      </Stack>
       <Results data={data} />
     </div>
   );

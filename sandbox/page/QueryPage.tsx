@@ -1,4 +1,4 @@
-import React, { useCallback, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { CoreApp, getDefaultTimeRange, LoadingState, type PanelData } from '@grafana/data';
 import { Button, RadioButtonGroup, Stack } from '@grafana/ui';
 
@@ -50,6 +50,14 @@ export function QueryPage({ datasource }: { datasource: SandboxDataSource }) {
     }
   }, [datasource]);
 
+  // A panel runs its queries when it opens; so does this page.
+  // Scheduled, not called inline: run() sets the loading state, and a render must not cascade
+  // into another from inside its own effect.
+  useEffect(() => {
+    const timer = setTimeout(run, 0);
+    return () => clearTimeout(timer);
+  }, [run]);
+
   const onChange = (q: ChoreoQuery) => {
     latest.current = q;
     setQuery(q);
@@ -84,7 +92,11 @@ export function QueryPage({ datasource }: { datasource: SandboxDataSource }) {
           {SandboxLabels.runQuery}
         </Button>
         <span data-testid={SandboxIds.queryState} data-state={data.state} data-runs={runs}>
-          {data.state === LoadingState.Loading ? 'Running…' : runs > 0 ? `${data.series.length} frame(s)` : ''}
+          {data.state === LoadingState.Loading
+            ? 'Running…'
+            : runs > 0
+              ? `${data.series.length} frame${data.series.length === 1 ? '' : 's'}`
+              : 'Not run yet'}
         </span>
       </Stack>
       <Results data={data} />

@@ -52,7 +52,7 @@ export function Results({ data }: { data: PanelData }) {
   const seriesFrames = frames.filter(isTimeSeries);
 
   return (
-    <div ref={ref} data-testid={SandboxIds.results}>
+    <div ref={ref} data-testid={SandboxIds.results} className={styles.results}>
       {(data.errors ?? []).map((e, i) => (
         <div key={i} data-testid={SandboxIds.queryError}>
           <Alert severity="error" title={e.message ?? 'Query error'} />
@@ -90,6 +90,7 @@ export function Results({ data }: { data: PanelData }) {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
+  results: css({ marginTop: theme.spacing(2) }),
   panel: css({
     background: theme.colors.background.primary,
     border: `1px solid ${theme.colors.border.weak}`,

@@ -7,7 +7,7 @@ import {
   type DataQuery,
   type PanelData,
 } from '@grafana/data';
-import { Alert, Button } from '@grafana/ui';
+import { Alert, Button, Stack } from '@grafana/ui';
 
 import type { SandboxDataSource } from './createDataSource';
 import { Results } from './Results';
@@ -55,9 +55,11 @@ export function VariablesPage({ datasource }: { datasource: SandboxDataSource })
         }}
         onRunQuery={run}
       />
-      <Button data-testid={SandboxIds.runQuery} icon="play" onClick={run}>
-        {SandboxLabels.runQuery}
-      </Button>
+      <Stack>
+        <Button data-testid={SandboxIds.runQuery} icon="play" onClick={run}>
+          {SandboxLabels.runQuery}
+        </Button>
+      </Stack>
       <Results data={data} />
     </div>
   );
