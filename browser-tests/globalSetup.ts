@@ -19,10 +19,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   const started = Date.now();
   const tsxCli = require.resolve('tsx/cli', { paths: [ROOT] });
-  const child = spawn(process.execPath, [tsxCli, 'sandbox/server.ts', '--port', '0', '--no-source-maps'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [tsxCli, 'sandbox/server.ts', '--port', '0', '--no-source-maps', '--exit-on-stdin-end'],
+    {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    }
+  );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {

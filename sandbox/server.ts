@@ -9,6 +9,7 @@
  *   --demo     start with the data source already saved with the emulator's demo credentials
  *   --no-source-maps   build faster (browser tests)
  *   --skip-build       serve the existing sandbox/dist
+ *   --exit-on-stdin-end   stop when stdin closes (the browser tests' runner died)
  */
 import { DEMO_CREDENTIALS } from '../emulator/demo';
 import { startEmulator, type Emulator } from '../emulator/server';
@@ -26,6 +27,7 @@ export interface SandboxOptions {
   /** Serve the existing sandbox/dist without building (tests that built it already). */
   skipBuild?: boolean;
   sourceMaps?: boolean;
+  exitOnStdinEnd?: boolean;
 }
 
 export interface Sandbox {
@@ -102,6 +104,8 @@ function parseArgs(argv: string[]): SandboxOptions {
       options.demo = true;
     } else if (arg === '--no-source-maps') {
       options.sourceMaps = false;
+    } else if (arg === '--exit-on-stdin-end') {
+      options.exitOnStdinEnd = true;
     } else if (arg === '--skip-build') {
       options.skipBuild = true;
     } else if (arg === '--port') {
@@ -111,7 +115,9 @@ function parseArgs(argv: string[]): SandboxOptions {
       }
       options.port = port;
     } else {
-      throw new Error(`Unknown argument '${arg}' (expected --port N, --watch, --demo, --no-source-maps, --skip-build)`);
+      throw new Error(
+        `Unknown argument '${arg}' (expected --port N, --watch, --demo, --no-source-maps, --skip-build, --exit-on-stdin-end)`
+      );
     }
   }
   return options;
@@ -119,7 +125,8 @@ function parseArgs(argv: string[]): SandboxOptions {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const sandbox = await startSandbox(parseArgs(process.argv.slice(2)));
+  const options = parseArgs(process.argv.slice(2));
+  const sandbox = await startSandbox(options);
   const c = DEMO;
   console.log(
     `Choreo emulator: token URL ${sandbox.emulator.tokenUrl}, Insights API URL ${sandbox.emulator.apiUrl}\n` +
@@ -136,6 +143,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  if (options.exitOnStdinEnd) {
+    // A killed test runner cannot send SIGTERM, but its end of our stdin pipe closes.
+    process.stdin.on('end', stop);
+    process.stdin.resume();
+  }
 }
 
 if (require.main === module) {
