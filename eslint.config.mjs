@@ -45,6 +45,7 @@ export default defineConfig([
       'scripts/**/*.ts',
       'tests/**/*.ts',
       'sandbox/**/*.{ts,tsx}',
+      'browser-tests/**/*.ts',
       'bench/**/*.ts',
       '*.ts',
     ],
