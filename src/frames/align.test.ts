@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { alignSeries, toPointSeries, type PointSeries } from './align';
+import { alignSeries, TimeSpanCache, toPointSeries, type PointSeries } from './align';
 
 const s = (times: number[], values: Array<number | null>, fill: PointSeries['fill'] = 'zero'): PointSeries => ({
   times,
@@ -50,5 +50,52 @@ describe('toPointSeries', () => {
     expect(p.times).toEqual([1000, 2000]);
     expect(p.values).toEqual([1, null]);
     expect(dropped.count).toBe(1);
+  });
+});
+
+describe('one response read with a TimeSpanCache', () => {
+  const HOUR = 3_600_000;
+  const span = (h: number) => `2021-06-21T${String(h).padStart(2, '0')}:00:00.0000000+05:30`;
+  const at = (h: number) => Date.UTC(2021, 5, 20, 18, 30) + h * HOUR;
+  const read = (hours: number[], dropped: { count: number; spans?: TimeSpanCache }) =>
+    toPointSeries(
+      hours.map((h, i) => ({ t: h < 0 ? 'garbage' : span(h), v: i })),
+      (b) => b.t,
+      (b) => b.v,
+      'zero',
+      dropped
+    );
+
+  it('reads shifted, shorter and gappy series the same as without the cache', () => {
+    const shapes = [[0, 1, 2, 3], [0, 1, 2, 3], [1, 2, 3], [0, 1], [0, -1, 2, 3], [3, 2, 1], [], [0, 1, 2, 3, 4]];
+    const cached = { count: 0, spans: new TimeSpanCache() };
+    const plain = { count: 0 };
+    const a = shapes.map((h) => read(h, cached));
+    const b = shapes.map((h) => read(h, plain));
+    expect(a).toEqual(b);
+    expect(a[0].times).toEqual([0, 1, 2, 3].map(at));
+    expect(cached.count).toBe(1);
+    const grid = { fromMs: at(0), toMs: at(6), stepMs: HOUR };
+    expect(alignSeries(a, grid)).toEqual(alignSeries(b, grid));
+  });
+
+  it('series on one axis share one times array and align without copying', () => {
+    const dropped = { count: 0, spans: new TimeSpanCache() };
+    const series = [read([0, 1, 2], dropped), read([0, 1, 2], dropped)];
+    expect(series[1].times).toBe(series[0].times);
+    const r = alignSeries(series, { fromMs: at(0), toMs: at(3), stepMs: HOUR });
+    expect(r.times).toEqual([0, 1, 2].map(at));
+    expect(r.columns[1]).toBe(series[1].values);
+  });
+
+  it('still projects a shared axis the grid extends', () => {
+    const dropped = { count: 0, spans: new TimeSpanCache() };
+    const series = [read([1, 2], dropped), read([1, 2], dropped)];
+    const r = alignSeries(series, { fromMs: at(0), toMs: at(4), stepMs: HOUR });
+    expect(r.times).toEqual([0, 1, 2, 3].map(at));
+    expect(r.columns).toEqual([
+      [0, 0, 1, 0],
+      [0, 0, 1, 0],
+    ]);
   });
 });

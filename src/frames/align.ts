@@ -28,32 +28,98 @@ export interface BucketGrid {
 }
 
 /**
+ * Parses each distinct `timeSpan` of one response once. The series of a response are usually
+ * sorted on one shared axis and repeat the same strings, so bucket i of a series is first
+ * compared with bucket i of the previous one (a string compare is far cheaper than a parse);
+ * a Map catches series that are shifted or have gaps. Use one per response, not longer: the
+ * Map holds every distinct string it has seen.
+ */
+export class TimeSpanCache {
+  private readonly strings: string[] = [];
+  private readonly times: number[] = [];
+  private readonly byText = new Map<string, number>();
+  /** The times of the last series read with this cache (see toPointSeries). */
+  lastTimes: number[] | undefined;
+
+  parse(s: string | null | undefined, index: number): number {
+    if (typeof s !== 'string') {
+      return NaN;
+    }
+    const strings = this.strings;
+    if (index < strings.length && strings[index] === s) {
+      return this.times[index];
+    }
+    let t = this.byText.get(s);
+    if (t === undefined) {
+      t = parseTimeSpan(s);
+      this.byText.set(s, t);
+    }
+    // Indexes arrive in order from 0, so this writes in place or appends, never leaves holes.
+    if (index <= strings.length) {
+      strings[index] = s;
+      this.times[index] = t;
+    }
+    return t;
+  }
+}
+
+/**
  * Reads a list of API buckets into a series in one pass, dropping buckets whose timestamp
- * cannot be parsed (counted in `dropped` so the caller can say so).
+ * cannot be parsed (counted in `dropped` so the caller can say so). Pass the response's
+ * `spans` cache when reading several series of one response.
  */
 export function toPointSeries<T>(
   buckets: ReadonlyArray<T | null | undefined> | null | undefined,
   timeOf: (b: T) => string | null | undefined,
   valueOf: (b: T) => number | null | undefined,
   fill: Fill,
-  dropped: { count: number }
+  dropped: { count: number; spans?: TimeSpanCache }
 ): PointSeries {
-  const list = buckets ?? [];
-  const times: number[] = [];
-  const values: Array<number | null> = [];
-  for (let i = 0; i < list.length; i++) {
+  // Whatever came off the network where a list belongs: anything else reads as no buckets.
+  const list = Array.isArray(buckets) ? (buckets as ReadonlyArray<T | null | undefined>) : [];
+  const n = list.length;
+  const spans = dropped.spans;
+  // Series of one response usually have the previous series' times: reuse that array until
+  // a time differs, so a thousand series keep one times array alive, not a thousand.
+  const prev = spans?.lastTimes;
+  let times: number[] | undefined;
+  // Sized up front and trimmed once at the end if buckets were dropped.
+  const values = new Array<number | null>(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
     const b = list[i];
     if (!b) {
       continue;
     }
-    const t = parseTimeSpan(timeOf(b));
-    if (Number.isNaN(t)) {
+    const t = spans ? spans.parse(timeOf(b), i) : parseTimeSpan(timeOf(b));
+    if (t !== t) {
+      // NaN: unreadable timestamp.
       dropped.count++;
       continue;
     }
+    if (times !== undefined) {
+      times[k] = t;
+    } else if (prev === undefined || k >= prev.length || prev[k] !== t) {
+      times = new Array<number>(n);
+      for (let j = 0; j < k; j++) {
+        times[j] = (prev as number[])[j];
+      }
+      times[k] = t;
+    }
     const v = valueOf(b);
-    times.push(t);
-    values.push(typeof v === 'number' && Number.isFinite(v) ? v : null);
+    values[k] = typeof v === 'number' && v - v === 0 ? v : null;
+    k++;
+  }
+  if (times === undefined) {
+    times = prev === undefined ? [] : prev.length === k ? prev : prev.slice(0, k);
+  } else if (k < n) {
+    times.length = k;
+  }
+  if (k < n) {
+    values.length = k;
+  }
+  if (spans) {
+    spans.lastTimes = times;
   }
   return { times, values, fill };
 }
@@ -64,13 +130,64 @@ export function toPointSeries<T>(
  * `fill`. With a grid, the axis also gets every grid bucket no series has, so count series show
  * quiet periods as zeros instead of lines drawn across them; the grid is anchored on a bucket
  * the API returned, because week buckets (7d) do not start at the epoch.
+ *
+ * When every series already has the same strictly increasing times and the grid adds none (the
+ * usual response), nothing is merged or copied: the columns are the series' own value arrays.
  */
 export function alignSeries(series: PointSeries[], grid?: BucketGrid): AlignedSeries {
+  let counts = false;
+  for (let i = 0; i < series.length; i++) {
+    if (series[i].fill === 'zero') {
+      counts = true;
+      break;
+    }
+  }
+  const shared = sharedTimes(series);
+  if (shared) {
+    const times = grid && counts ? withGrid(shared, grid) : shared;
+    // The grid merge keeps every axis time, so an equal length means it added none.
+    if (times.length === shared.length) {
+      const columns = new Array<Array<number | null>>(series.length);
+      for (let i = 0; i < series.length; i++) {
+        columns[i] = series[i].values;
+      }
+      return { times: shared, columns };
+    }
+  }
   const sorted = series.map(sortSeries);
   const axis = mergeTimes(sorted.map((s) => s.times));
-  const times = grid && series.some((s) => s.fill === 'zero') ? withGrid(axis, grid) : axis;
+  const times = grid && counts ? withGrid(axis, grid) : axis;
   const columns = sorted.map((s) => project(s, times));
   return { times, columns };
+}
+
+/** The series' common times when all have the same strictly increasing times, else undefined. */
+function sharedTimes(series: PointSeries[]): number[] | undefined {
+  if (!series.length) {
+    return undefined;
+  }
+  const first = series[0].times;
+  const n = first.length;
+  for (let i = 1; i < n; i++) {
+    if (!(first[i] > first[i - 1])) {
+      return undefined;
+    }
+  }
+  for (let k = 1; k < series.length; k++) {
+    const times = series[k].times;
+    if (times === first) {
+      continue;
+    }
+    if (times.length !== n) {
+      return undefined;
+    }
+    for (let i = 0; i < n; i++) {
+      if (times[i] !== first[i]) {
+        return undefined;
+      }
+    }
+  }
+  return first;
 }
 
 function sortSeries(s: PointSeries): PointSeries {

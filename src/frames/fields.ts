@@ -36,19 +36,50 @@ export function stringField(name: string, values: Array<string | null>, config: 
 
 // Values come off the network typed only by our hopes: a field must still hold its declared
 // type, or Grafana's reducers and formatters misbehave. Lists are copied only when one is off.
+// Plain loops: these run once per value of every field.
 function asNumbers(values: readonly unknown[]): Array<number | null> {
-  const ok = (v: unknown) => v === null || (typeof v === 'number' && !Number.isNaN(v));
-  return values.every(ok) ? (values as Array<number | null>) : values.map((v) => (ok(v) ? (v as number | null) : null));
+  const n = values.length;
+  let i = 0;
+  while (i < n && isNumberOrNull(values[i])) {
+    i++;
+  }
+  if (i === n) {
+    return values as Array<number | null>;
+  }
+  const out = new Array<number | null>(n);
+  for (let j = 0; j < n; j++) {
+    const v = values[j];
+    out[j] = isNumberOrNull(v) ? (v as number | null) : null;
+  }
+  return out;
+}
+
+function isNumberOrNull(v: unknown): boolean {
+  return v === null || (typeof v === 'number' && v === v);
 }
 
 function asStrings(values: readonly unknown[]): Array<string | null> {
-  const ok = (v: unknown) => v === null || typeof v === 'string';
-  if (values.every(ok)) {
+  const n = values.length;
+  let i = 0;
+  while (i < n && (values[i] === null || typeof values[i] === 'string')) {
+    i++;
+  }
+  if (i === n) {
     return values as Array<string | null>;
   }
-  return values.map((v) =>
-    ok(v) ? (v as string | null) : v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v)
-  );
+  const out = new Array<string | null>(n);
+  for (let j = 0; j < n; j++) {
+    const v = values[j];
+    out[j] =
+      v === null || typeof v === 'string'
+        ? v
+        : v === undefined
+          ? null
+          : typeof v === 'object'
+            ? JSON.stringify(v)
+            : String(v);
+  }
+  return out;
 }
 
 /** A frame from columns built beforehand (one array per field, no per-row objects). */

@@ -1,4 +1,4 @@
-import type { DataFrame, FieldConfig, Labels } from '@grafana/data';
+import type { DataFrame, Field, FieldConfig, Labels } from '@grafana/data';
 
 import { alignSeries, type BucketGrid, type PointSeries } from './align';
 import { frameOf, numberField, timeField } from './fields';
@@ -19,14 +19,21 @@ export interface SeriesSpec {
  * on the merged bucket times (see alignSeries).
  */
 export function wideTimeSeriesFrame(specs: SeriesSpec[], grid?: BucketGrid): DataFrame {
-  const { times, columns } = alignSeries(
-    specs.map((s) => s.points),
-    grid
-  );
-  return frameOf([
-    timeField(times),
-    ...specs.map((s, i) =>
-      numberField(s.field, columns[i], { unit: s.unit, displayName: s.displayName, labels: s.labels, config: s.config })
-    ),
-  ]);
+  const points = new Array<PointSeries>(specs.length);
+  for (let i = 0; i < specs.length; i++) {
+    points[i] = specs[i].points;
+  }
+  const { times, columns } = alignSeries(points, grid);
+  const fields = new Array<Field>(specs.length + 1);
+  fields[0] = timeField(times);
+  for (let i = 0; i < specs.length; i++) {
+    const s = specs[i];
+    fields[i + 1] = numberField(s.field, columns[i], {
+      unit: s.unit,
+      displayName: s.displayName,
+      labels: s.labels,
+      config: s.config,
+    });
+  }
+  return frameOf(fields);
 }

@@ -1,6 +1,6 @@
 import type { QueryResultMetaNotice } from '@grafana/data';
 
-import type { BucketGrid } from '../frames/align';
+import { TimeSpanCache, type BucketGrid } from '../frames/align';
 import { GRANULARITY_MS, isConcreteGranularity } from '../time/granularity';
 import type { ChoreoQuery } from '../types';
 import type { QueryContext } from './handler';
@@ -19,9 +19,13 @@ export function gridFor(ctx: QueryContext, responseGranularity: string | null | 
   return { fromMs: ctx.fromMs, toMs: ctx.toMs, stepMs: GRANULARITY_MS[g] };
 }
 
-/** Counter passed to toPointSeries; reports skipped buckets once per query. */
-export function droppedCounter(): { count: number } {
-  return { count: 0 };
+/**
+ * Per-response state passed to toPointSeries: counts skipped buckets (reported once per query)
+ * and carries the response's timestamp cache, so series repeating the same bucket times parse
+ * each one once.
+ */
+export function droppedCounter(): { count: number; spans: TimeSpanCache } {
+  return { count: 0, spans: new TimeSpanCache() };
 }
 
 export function reportDropped(ctx: QueryContext, dropped: { count: number }): void {
