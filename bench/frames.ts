@@ -105,7 +105,9 @@ export function benchFrames(sizes: Array<[apis: number, buckets: number]>, log: 
   const out: FrameRow[] = [];
   for (const [apis, buckets] of sizes) {
     const text = body(apis, buckets);
-    const runs = apis * buckets >= 1_000_000 ? 3 : apis * buckets >= 100_000 ? 5 : 9;
+    // Small sizes take a millisecond or two, where one scheduler hiccup on a shared machine
+    // doubles a run: more runs keep their median steady. Every method gets the same count.
+    const runs = apis * buckets >= 1_000_000 ? 5 : apis * buckets >= 100_000 ? 9 : 25;
     const ctx = context(apis, buckets);
     const query = { refId: 'A', queryType: 'apiUsage' } as ChoreoQuery;
     const parsed = JSON.parse(text) as { data: { getAPIUsageOverTime: Usage[] } };
@@ -122,7 +124,7 @@ export function benchFrames(sizes: Array<[apis: number, buckets: number]>, log: 
       const data = (JSON.parse(text) as typeof parsed).data;
       return time(() => naiveToDataFrame(data.getAPIUsageOverTime, ctx.apiNames));
     });
-    const mutable = median(Math.min(runs, 3), () => {
+    const mutable = median(Math.min(runs, 5), () => {
       const data = (JSON.parse(text) as typeof parsed).data;
       return time(() => naiveMutable(data.getAPIUsageOverTime, ctx.apiNames));
     });

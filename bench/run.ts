@@ -10,6 +10,9 @@ import path from 'node:path';
 import { installDom } from '../testing/ship/lib/domShim';
 
 const QUICK = process.argv.includes('--quick');
+// `--only frames` runs just the frame-building section (seconds, no emulator, no build needed)
+// and prints it without touching results.json, for iterating on src/frames.
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 function table(rows: Array<Record<string, unknown>>): string {
@@ -53,6 +56,14 @@ async function main(): Promise<void> {
         ],
     log
   );
+
+  if (ONLY === 'frames') {
+    console.log(table(frames.map((f) => ({ ...f }))));
+    return;
+  }
+  if (ONLY !== undefined) {
+    throw new Error(`--only ${ONLY}: only "frames" can run alone`);
+  }
 
   log('dashboards...');
   const stack = await startStack({ jsonData: { defaultEnvironmentId: ENV_IDS.production } });
