@@ -1,5 +1,5 @@
 import React, { useEffect, useMemo, useState } from 'react';
-import { css } from '@emotion/css';
+import { css, cx } from '@emotion/css';
 import { createTheme, type GrafanaTheme2 } from '@grafana/data';
 import {
   Alert,
@@ -15,6 +15,7 @@ import {
 import { AnnotationsPage } from './AnnotationsPage';
 import { ConfigPage } from './ConfigPage';
 import { createDataSource, type SandboxDataSource } from './createDataSource';
+import { DashboardPage } from './dashboard/DashboardPage';
 import { initialSettings, type Settings } from './datasourceSettings';
 import { QueryPage } from './QueryPage';
 import { getInfo, type SandboxInfo } from './sandboxApi';
@@ -105,6 +106,7 @@ export function App() {
               {tab === 'query' && <QueryPage key={settings.version} datasource={datasource} />}
               {tab === 'variables' && <VariablesPage key={settings.version} datasource={datasource} />}
               {tab === 'annotations' && <AnnotationsPage key={settings.version} datasource={datasource} />}
+              {tab === 'dashboards' && <DashboardPage key={settings.version} datasource={datasource} />}
             </>
           )
         }
@@ -148,7 +150,8 @@ function Layout({ mode, tab, onNavigate, body }: LayoutProps) {
           />
         ))}
       </TabsBar>
-      <main className={styles.content}>{body}</main>
+      {/* A dashboard uses the full width, on the canvas colour, as in Grafana. */}
+      <main className={cx(styles.content, tab === 'dashboards' && styles.dashboard)}>{body}</main>
     </div>
   );
 }
@@ -169,4 +172,5 @@ const getStyles = (theme: GrafanaTheme2) => ({
     padding: theme.spacing(2),
     maxWidth: 1200,
   }),
+  dashboard: css({ maxWidth: 'none', background: theme.colors.background.canvas }),
 });

@@ -4,7 +4,13 @@
  */
 export const SandboxIds = {
   themeSwitch: 'sandbox-theme',
-  tabs: { settings: 'Settings', query: 'Query', variables: 'Variables', annotations: 'Annotations' },
+  tabs: {
+    settings: 'Settings',
+    query: 'Query',
+    variables: 'Variables',
+    annotations: 'Annotations',
+    dashboards: 'Dashboards',
+  },
   saveAndTest: 'sandbox-save-and-test',
   fillDemo: 'sandbox-fill-demo',
   testResult: 'sandbox-test-result',
@@ -16,6 +22,11 @@ export const SandboxIds = {
   timeSeries: 'sandbox-timeseries',
   frameTable: (index: number) => `sandbox-frame-${index}`,
   notSaved: 'sandbox-not-saved',
+  dashboardPicker: 'sandbox-dashboard-picker',
+  /** Carries data-dashboard (file key) and data-panels-done / data-panels (counts) for waits. */
+  dashboard: 'sandbox-dashboard',
+  /** Carries data-type, data-state (a LoadingState) and data-rows. */
+  dashboardPanel: (id: number) => `sandbox-panel-${id}`,
 } as const;
 
 /** Button labels the tests click by role and name, as in Grafana. */
