@@ -20,7 +20,6 @@ function settings(jsonData: ChoreoOptions = {}, secretSet = false): Settings {
     access: 'proxy',
     url: '',
     user: '',
-    database: '',
     basicAuth: false,
     basicAuthUser: '',
     isDefault: false,
