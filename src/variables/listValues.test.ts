@@ -28,6 +28,15 @@ describe('listValues', () => {
     ]);
   });
 
+  it("puts the data source's default environment first, so dashboards open on it", async () => {
+    const { deps: d } = deps();
+    d.settings = { ...d.settings, defaultEnvironmentId: 'e2' };
+    expect(await listValues({ refId: 'v', list: 'environments' }, d)).toEqual([
+      { text: 'Production', value: 'e2' },
+      { text: 'Development', value: 'e1' },
+    ]);
+  });
+
   it('lists APIs and applications of the (interpolated) environment', async () => {
     const { deps: d, metadata } = deps();
     expect(await listValues({ refId: 'v', list: 'apis', environmentId: '$env' }, d)).toEqual([

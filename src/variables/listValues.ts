@@ -14,6 +14,15 @@ function byText(values: MetricFindValue[]): MetricFindValue[] {
   return values.sort((a, b) => a.text.localeCompare(b.text));
 }
 
+/**
+ * Grafana selects a variable's first value when a dashboard opens without a saved choice (as the
+ * provisioned dashboards do), so the data source's default environment goes first.
+ */
+function defaultFirst(values: MetricFindValue[], defaultId: string): MetricFindValue[] {
+  const i = values.findIndex((v) => v.value === defaultId);
+  return i > 0 ? [values[i], ...values.slice(0, i), ...values.slice(i + 1)] : values;
+}
+
 function nonNull<T>(list: Array<T | null> | null | undefined): T[] {
   return (list ?? []).filter((x): x is T => x !== null && x !== undefined);
 }
@@ -41,7 +50,10 @@ export async function listValues(
 
   switch (query.list) {
     case 'environments':
-      return byText((await deps.metadata.environments()).map((e) => ({ text: e.name, value: e.id })));
+      return defaultFirst(
+        byText((await deps.metadata.environments()).map((e) => ({ text: e.name, value: e.id }))),
+        deps.settings.defaultEnvironmentId
+      );
     case 'projects':
       return parseStaticList(query.projects);
     case 'apis':
