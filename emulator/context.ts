@@ -11,9 +11,16 @@ export interface RequestContext {
   bucketsFor(window: TimeWindow, g: Granularity): readonly Bucket[];
   /** Counts each top-level field resolved (emulator stats). */
   onOperation(): void;
+  /** Page size cap of paginated operations (EmulatorOptions.maxPageSize). */
+  maxPageSize?: number;
 }
 
-export function createContext(orgUuid: string, now: number, onOperation: () => void): RequestContext {
+export function createContext(
+  orgUuid: string,
+  now: number,
+  onOperation: () => void,
+  maxPageSize?: number
+): RequestContext {
   const cache = new Map<string, readonly Bucket[]>();
   return {
     orgUuid,
@@ -29,5 +36,6 @@ export function createContext(orgUuid: string, now: number, onOperation: () => v
       return b;
     },
     onOperation,
+    maxPageSize,
   };
 }

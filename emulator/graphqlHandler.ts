@@ -25,6 +25,7 @@ export interface GraphqlOptions {
   tokens: TokenStore;
   now: () => number;
   onOperation: () => void;
+  maxPageSize?: number;
   onRejectedAuth: () => void;
   graphqlError?: { message: string; partialData: boolean };
 }
@@ -148,7 +149,7 @@ export async function handleGraphql(req: IncomingMessage, res: ServerResponse, o
       schema: opts.schema,
       document,
       rootValue: ROOT,
-      contextValue: createContext(record.orgUuid, opts.now(), opts.onOperation),
+      contextValue: createContext(record.orgUuid, opts.now(), opts.onOperation, opts.maxPageSize),
       variableValues: (variables as Record<string, unknown> | null | undefined) ?? undefined,
       operationName,
     });

@@ -26,6 +26,11 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Run typical queries in-process before listening, so first requests are fast. Default false. */
   warmUp?: boolean;
+  /**
+   * Serve at most this many rows per page whatever paginationFilter.limit asks, as a server
+   * with a page size cap would (the total stays the full count). Default: no cap.
+   */
+  maxPageSize?: number;
 }
 
 export interface Emulator {
@@ -121,6 +126,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           tokens,
           now,
           onOperation: () => stats.graphqlOperations++,
+          maxPageSize: opts.maxPageSize,
           onRejectedAuth: () => stats.rejectedAuth++,
           graphqlError: fault?.graphqlError,
         });

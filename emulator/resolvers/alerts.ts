@@ -34,6 +34,7 @@ export const alertResolvers = {
       .filter((r) => matchesSearch(filter?.searchFilter, r.uuid, [r.apiId, r.name]))
       .sort((a, b) => a.apiId.localeCompare(b.apiId));
     const page = paginate(rows, filter?.paginationFilter, {
+      maxPageSize: ctx.maxPageSize,
       defaultSortBy: 'count',
       columns: { count: (r) => r.count, apiId: (r) => r.apiId },
       alwaysDesc: true,
@@ -67,6 +68,7 @@ export const alertResolvers = {
         matchesSearch(filter?.searchFilter, a.api.id, [a.apiId, a.message, a.severity, a.metric])
     );
     const page = paginate(rows, filter?.paginationFilter, {
+      maxPageSize: ctx.maxPageSize,
       defaultSortBy: 'timestamp',
       columns: {
         timestamp: (a) => a.timestamp,

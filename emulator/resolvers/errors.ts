@@ -168,6 +168,7 @@ export const errorResolvers = {
       }
     }
     const page = paginate(rows, filter.paginationFilter, {
+      maxPageSize: ctx.maxPageSize,
       defaultSortBy: 'apiId',
       columns: { apiId: (r) => r.apiId, count: (r) => r.total },
     });
@@ -254,6 +255,7 @@ export const errorResolvers = {
       matchesSearch(filter?.searchFilter, r.apiId, [r.reason, r.applicationName, r.apiName])
     );
     const page = paginate(all, filter?.paginationFilter, {
+      maxPageSize: ctx.maxPageSize,
       defaultSortBy: 'timeSpan',
       columns: {
         timeSpan: (r) => r.start,

@@ -28,6 +28,8 @@ export interface PageOptions<T> {
   columns: Readonly<Record<string, (row: T) => SortKey>>;
   /** Count-ranked operations (getTopAPIsByAlertCount) always sort descending. */
   alwaysDesc?: boolean;
+  /** Largest page served whatever the limit asked (a server-side cap); none when undefined. */
+  maxPageSize?: number;
 }
 
 /** Sorts and slices like the live API: limit defaults to 5, offset to 0, order to asc. */
@@ -63,7 +65,7 @@ export function paginate<T>(
     .sort((a, b) => (a.k < b.k ? -dir : a.k > b.k ? dir : a.i - b.i))
     .map((x) => x.row);
   return {
-    items: sorted.slice(offset, offset + limit),
+    items: sorted.slice(offset, offset + Math.min(limit, opts.maxPageSize ?? limit)),
     pagination: { total: rows.length, limit, offset, sortBy, sortOrder },
   };
 }

@@ -178,6 +178,7 @@ export const usageResolvers = {
       }
     }
     const page = paginate(rows, filter?.paginationFilter, {
+      maxPageSize: ctx.maxPageSize,
       defaultSortBy: 'count',
       columns: {
         count: (r) => r.count,

@@ -63,7 +63,7 @@ export function paginationFilter(
   ctx: QueryContext,
   sort: { sortBy?: string; sortOrder?: string }
 ): { limit: number; offset: number; sortBy?: string; sortOrder?: string } {
-  const page = ctx.page ?? { offset: 0, limit: DEFAULT_PAGE_SIZE };
+  const page = ctx.page ?? { offset: 0, limit: PAGE_LIMIT };
   return {
     limit: page.limit,
     offset: page.offset,
@@ -72,8 +72,12 @@ export function paginationFilter(
   };
 }
 
-/** The API pages by 5 rows unless told otherwise; 100 keeps the request count low. */
-export const DEFAULT_PAGE_SIZE = 100;
+/**
+ * The most rows one request asks for (the API pages by 5 rows unless told otherwise). With the
+ * default maxRows it is the whole result in one request; a server that caps pages lower is
+ * followed page by page (see fetchPages).
+ */
+export const PAGE_LIMIT = 1000;
 /** Paginated queries stop here unless the query sets maxRows. */
 export const DEFAULT_MAX_ROWS = 1000;
 

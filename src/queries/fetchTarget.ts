@@ -1,6 +1,6 @@
 import { describeGraphQLError, type GraphQLErrorItem } from '../client/graphqlClient';
 import type { ChoreoQuery } from '../types';
-import { DEFAULT_MAX_ROWS, DEFAULT_PAGE_SIZE, notice } from './common';
+import { DEFAULT_MAX_ROWS, notice, PAGE_LIMIT } from './common';
 import type { BuiltQuery, Paginator, QueryContext, QueryHandler } from './handler';
 import type { QueryDeps } from './queryDeps';
 
@@ -33,8 +33,9 @@ async function send(deps: QueryDeps, built: BuiltQuery, ctx: QueryContext, reque
 }
 
 /**
- * Runs a target's request(s): one request, or for paginated views the first page, then the
- * remaining pages (concurrently, once the total is known) up to maxRows.
+ * Runs a target's request(s): one request, or for paginated views one request asking for every
+ * row wanted (up to PAGE_LIMIT), then more pages only when the server could not give them all
+ * in one (see fetchPages).
  */
 export async function fetchTarget(
   handler: QueryHandler<unknown>,
@@ -50,6 +51,13 @@ export async function fetchTarget(
   return fetchPages(handler, handler.paginator, query, ctx, deps, requestId);
 }
 
+/**
+ * The first request asks for `min(maxRows, PAGE_LIMIT)` rows, so a panel normally costs one
+ * request. More pages follow only when rows are still wanted and the server has them: when it
+ * returned fewer than asked while its total says more exist (it caps the page size, and later
+ * pages use that size), or when maxRows is above PAGE_LIMIT. With a total they are fetched
+ * concurrently; without one, one after another until a short page.
+ */
 async function fetchPages(
   handler: QueryHandler<unknown>,
   paginator: Paginator<unknown>,
@@ -59,37 +67,39 @@ async function fetchPages(
   requestId: string
 ): Promise<Fetched> {
   const maxRows = query.maxRows && query.maxRows > 0 ? Math.floor(query.maxRows) : DEFAULT_MAX_ROWS;
-  const pageSize = Math.min(DEFAULT_PAGE_SIZE, maxRows);
+  const asked = Math.min(maxRows, PAGE_LIMIT);
   // The last page asks only for the rows still wanted.
-  const buildPage = (offset: number) =>
-    handler.build(query, { ...ctx, page: { offset, limit: Math.min(pageSize, maxRows - offset) } });
+  const buildPage = (offset: number, size: number) =>
+    handler.build(query, { ...ctx, page: { offset, limit: Math.min(size, maxRows - offset) } });
 
-  const built = buildPage(0);
+  const built = buildPage(0, asked);
   const first = await send(deps, built, ctx, `${requestId}-p0`);
   const rows = [...paginator.rows(first)];
   const total = paginator.total(first);
   let pages = 1;
+  // A short first page with more rows behind it is the server's page size cap: page by it.
+  const pageSize = rows.length > 0 && rows.length < asked && total > rows.length ? rows.length : asked;
+  const wanted = Math.min(total, maxRows);
 
-  if (total > rows.length) {
-    // The total is known: ask for the remaining pages at once.
+  if (rows.length > 0 && rows.length < wanted) {
     const offsets: number[] = [];
-    for (let offset = pageSize; offset < Math.min(total, maxRows); offset += pageSize) {
+    for (let offset = rows.length; offset < wanted; offset += pageSize) {
       offsets.push(offset);
     }
     const more = await Promise.all(
-      offsets.map((offset, i) => send(deps, buildPage(offset), ctx, `${requestId}-p${i + 1}`))
+      offsets.map((offset, i) => send(deps, buildPage(offset, pageSize), ctx, `${requestId}-p${i + 1}`))
     );
     for (const page of more) {
       rows.push(...paginator.rows(page));
     }
     pages += more.length;
-  } else if (rows.length === pageSize && total <= rows.length) {
-    // A full page but no usable total: keep going until a short page.
-    for (let offset = pageSize; offset < maxRows; offset += pageSize) {
-      const page = paginator.rows(await send(deps, buildPage(offset), ctx, `${requestId}-p${pages}`));
+  } else if (rows.length === asked && asked < maxRows && total <= rows.length) {
+    // A full page, more rows wanted and no usable total: keep going until a short page.
+    for (let offset = asked; offset < maxRows; offset += asked) {
+      const page = paginator.rows(await send(deps, buildPage(offset, asked), ctx, `${requestId}-p${pages}`));
       pages++;
       rows.push(...page);
-      if (page.length < pageSize) {
+      if (page.length < Math.min(asked, maxRows - offset)) {
         break;
       }
     }

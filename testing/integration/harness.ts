@@ -30,10 +30,17 @@ export interface StackOptions {
   tokenTtlSeconds?: number;
   secret?: string;
   jsonData?: Partial<ChoreoOptions>;
+  /** The emulator's page size cap (EmulatorOptions.maxPageSize). */
+  maxPageSize?: number;
 }
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
-  const emulator = await startEmulator({ port: 0, now: opts.now, tokenTtlSeconds: opts.tokenTtlSeconds });
+  const emulator = await startEmulator({
+    port: 0,
+    now: opts.now,
+    tokenTtlSeconds: opts.tokenTtlSeconds,
+    maxPageSize: opts.maxPageSize,
+  });
   let jsonData: ChoreoOptions = {
     consumerKey: DEMO_CREDENTIALS.consumerKey,
     orgHandle: DEMO_CREDENTIALS.orgHandle,

@@ -136,8 +136,11 @@ describe('Builder queries through the proxy against the emulator', () => {
     expect(backends.frames[0].fields.slice(1).map((x) => x.config.displayNameFromDS)).toEqual([ORDERS.backend]);
   });
 
-  it('ResourceUsage pages 100 at a time and stops at maxRows with a notice', async () => {
+  it('ResourceUsage: one request for up to 1000 rows, stops at maxRows with a notice', async () => {
     const all = await run({ queryType: QueryType.ResourceUsage });
+    expect(all.sent.map((s) => (s.variables.filter as { paginationFilter: unknown }).paginationFilter)).toEqual([
+      { limit: 1000, offset: 0 },
+    ]);
     const rows = all.frames[0].length;
     expect(rows).toBeGreaterThan(10);
     expect(all.frames[0].fields.map((x) => [x.name, x.type])).toEqual([
@@ -181,7 +184,7 @@ describe('Builder queries through the proxy against the emulator', () => {
   it('ErrorsByStatusCode: one row per API, a column per code', async () => {
     const { frames, sent, errors } = await run({ queryType: QueryType.ErrorsByStatusCode, errorType: 'TARGET' });
     expect(errors).toEqual([]);
-    expect(sent[0].variables.filter).toEqual({ errorType: 'TARGET', paginationFilter: { limit: 100, offset: 0 } });
+    expect(sent[0].variables.filter).toEqual({ errorType: 'TARGET', paginationFilter: { limit: 1000, offset: 0 } });
     const f = frames[0];
     expect(f.meta?.type).toBe('numeric-long');
     expect(field(f, 'API').type).toBe(FieldType.string);
@@ -311,5 +314,52 @@ describe('Builder queries through the proxy against the emulator', () => {
     });
     expect(res.errors).toEqual([{ refId: 'A', message: 'Choose an API: this view shows one API at a time.' }]);
     expect(res.data.map((f: DataFrame) => f.refId)).toEqual(['B', 'C']);
+  });
+});
+
+describe('Paging against a server that caps the page size', () => {
+  let stack: Stack;
+  const CAP = 5;
+
+  beforeAll(async () => {
+    setTemplateSrv(fakeTemplateSrv({ env: ENV_IDS.production, apis: [ORDERS.id] }));
+    stack = await startStack({
+      now: () => NOW,
+      jsonData: { defaultEnvironmentId: ENV_IDS.production },
+      maxPageSize: CAP,
+    });
+  });
+  afterAll(() => stack.close());
+
+  it("pages by the server's size after one short page, and only then", async () => {
+    const ds = stack.dataSource();
+    const query = (target: Partial<ChoreoQuery>) =>
+      ds.query({
+        requestId: 'cap',
+        interval: '1h',
+        intervalMs: HOUR,
+        maxDataPoints: 100,
+        range: { from: dateTime(FROM), to: dateTime(TO), raw: { from: dateTime(FROM), to: dateTime(TO) } },
+        scopedVars: {},
+        targets: [{ refId: 'A', ...target }],
+        timezone: 'utc',
+        app: 'dashboard',
+        startTime: 0,
+      });
+    // Warm the API name lookup so the counts below are the query's own requests.
+    await query({ queryType: QueryType.ResourceUsage, maxRows: 1 });
+    const before = stack.emulator.stats.graphqlRequests;
+    const res = await query({ queryType: QueryType.ResourceUsage });
+    const requests = stack.emulator.stats.graphqlRequests - before;
+    const rows = (res.data[0] as DataFrame).length;
+    expect(rows).toBeGreaterThan(CAP);
+    expect(requests).toBe(Math.ceil(rows / CAP));
+    expect((res.data[0] as DataFrame).meta?.notices ?? []).toEqual([]);
+
+    const capped = await query({ queryType: QueryType.ResourceUsage, maxRows: 7 });
+    expect((capped.data[0] as DataFrame).length).toBe(7);
+    expect((capped.data[0] as DataFrame).meta?.notices?.[0].text).toBe(
+      `Showing the first 7 of ${rows} rows: raise "Max rows" to see more.`
+    );
   });
 });

@@ -3,6 +3,7 @@ import { dateTime } from '@grafana/data';
 import { delay, type Observable } from 'rxjs';
 
 import { API_PATH } from '../../emulator/server';
+import { QueryType } from '../../src/types';
 import { ALL_TARGETS } from './panelTargets';
 import { trackUncaught } from './stacks';
 import { FROM, panelRequest, recordingPolicy, runPanel, startTrustStack, TO, type PanelOutcome } from './trustStack';
@@ -62,7 +63,11 @@ it('survives 200 concurrent panel queries with latency and 5 % failures', async 
     process.stdout.write(`trust load: ${JSON.stringify(report)}\n`);
 
     expect(outcomes).toHaveLength(PANELS);
-    expect(report.apiRequests).toBeGreaterThanOrEqual(PANELS);
+    // Every panel's request reaches the API, except that the list panels ignore the time range,
+    // so theirs are identical and the client shares one while it is in flight. (A paginated
+    // panel costs one request now, so pages no longer pad this count.)
+    const listPanels = targets.filter((t) => t.queryType === QueryType.List).length;
+    expect(report.apiRequests).toBeGreaterThanOrEqual(PANELS - listPanels + 1);
     // Some panels failed (5 % of the requests), each with the message of its failure only...
     expect(failed.length).toBeGreaterThan(0);
     expect(failed.length).toBeLessThan(PANELS / 4);

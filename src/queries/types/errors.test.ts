@@ -97,7 +97,7 @@ describe('ErrorsByStatusCode', () => {
     expect(requests[0].variables?.filter).toEqual({
       errorType: 'TARGET',
       errorCodeType: '_5XX',
-      paginationFilter: { limit: 100, offset: 0 },
+      paginationFilter: { limit: 1000, offset: 0 },
     });
     const f = frames[0];
     expect(f.meta?.type).toBe('numeric-long');
@@ -149,7 +149,7 @@ describe('ErrorDetails', () => {
       appId: 'app-1',
       category: 'AUTH',
       granularity: '1h',
-      paginationFilter: { limit: 100, offset: 0 },
+      paginationFilter: { limit: 1000, offset: 0 },
       searchFilter: { searchText: 'token' },
     });
     const f = frames[0];

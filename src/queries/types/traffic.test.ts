@@ -153,7 +153,7 @@ describe('ResourceUsage', () => {
       }
     );
     expect(requests[0].variables?.filter).toEqual({
-      paginationFilter: { limit: 100, offset: 0, sortBy: 'count', sortOrder: 'desc' },
+      paginationFilter: { limit: 1000, offset: 0, sortBy: 'count', sortOrder: 'desc' },
     });
     const f = frames[0];
     expect(f.meta?.type).toBeUndefined();
@@ -169,24 +169,43 @@ describe('ResourceUsage', () => {
     expect(values(f, 'Hits')).toEqual([999, 998]);
   });
 
-  it('fetches every page up to maxRows and says when the cap cut the result', async () => {
-    const total = 250;
+  /** A resource usage server with `total` rows that returns at most `cap` rows per request. */
+  const server =
+    (total: number, cap = Infinity) =>
+    (req: { variables?: Record<string, unknown> }) => {
+      const { offset, limit } = (req.variables?.filter as { paginationFilter: { offset: number; limit: number } })
+        .paginationFilter;
+      const size = Math.max(0, Math.min(limit, cap, total - offset));
+      const rows = Array.from({ length: size }, (_, i) => row(offset + i));
+      return { data: { getResourceUsage: { usage: rows, pagination: { total, limit, offset } } } };
+    };
+  const pagesOf = (requests: Array<{ variables?: Record<string, unknown> }>) =>
+    requests.map((r) => {
+      const p = (r.variables?.filter as { paginationFilter: { offset: number; limit: number } }).paginationFilter;
+      return [p.offset, p.limit];
+    });
+
+  it('asks for maxRows in one request and says when maxRows cut the result', async () => {
     const { frames, requests } = await runOne(
       { queryType: QueryType.ResourceUsage, maxRows: 220 },
-      {
-        ResourceUsage: (req) => {
-          const { offset, limit } = (req.variables?.filter as { paginationFilter: { offset: number; limit: number } })
-            .paginationFilter;
-          const rows = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => row(offset + i));
-          return { data: { getResourceUsage: { usage: rows, pagination: { total, limit, offset } } } };
-        },
-      }
+      { ResourceUsage: server(250) }
     );
-    const pages = requests.map(
-      (r) => (r.variables?.filter as { paginationFilter: { offset: number; limit: number } }).paginationFilter
+    expect(pagesOf(requests)).toEqual([[0, 220]]);
+    expect(frames[0].length).toBe(220);
+    expect(values(frames[0], 'Resource')[219]).toBe('/orders/219');
+    expect(frames[0].meta?.notices).toEqual([
+      expect.objectContaining({ text: 'Showing the first 220 of 250 rows: raise "Max rows" to see more.' }),
+    ]);
+    expect(frames[0].meta?.executedQueryString).not.toContain('pages fetched');
+  });
+
+  it('follows a server that caps the page size, by its page size', async () => {
+    const { frames, requests } = await runOne(
+      { queryType: QueryType.ResourceUsage, maxRows: 220 },
+      { ResourceUsage: server(250, 100) }
     );
-    expect(pages.map((p) => [p.offset, p.limit])).toEqual([
-      [0, 100],
+    expect(pagesOf(requests)).toEqual([
+      [0, 220],
       [100, 100],
       [200, 20],
     ]);
@@ -196,6 +215,28 @@ describe('ResourceUsage', () => {
       expect.objectContaining({ text: 'Showing the first 220 of 250 rows: raise "Max rows" to see more.' }),
     ]);
     expect(frames[0].meta?.executedQueryString).toContain('# 3 pages fetched');
+  });
+
+  it('asks for no more than 1000 rows a request, and pages past them when maxRows is higher', async () => {
+    const { frames, requests } = await runOne(
+      { queryType: QueryType.ResourceUsage, maxRows: 2500 },
+      { ResourceUsage: server(3000) }
+    );
+    expect(pagesOf(requests)).toEqual([
+      [0, 1000],
+      [1000, 1000],
+      [2000, 500],
+    ]);
+    expect(frames[0].length).toBe(2500);
+  });
+
+  it('stops after a short first page when the server gives no total', async () => {
+    const { frames, requests } = await runOne(
+      { queryType: QueryType.ResourceUsage },
+      { ResourceUsage: { data: { getResourceUsage: { usage: [row(1), row(2)], pagination: null } } } }
+    );
+    expect(pagesOf(requests)).toEqual([[0, 1000]]);
+    expect(frames[0].length).toBe(2);
   });
 
   it('applies the API filter through the search filter when there is a search text', async () => {
