@@ -172,7 +172,10 @@ describe('Alerts', () => {
         },
       }
     );
-    expect(requests[0].variables?.filter).toEqual({ category: 'LATENCY', paginationFilter: { limit: 1000, offset: 0 } });
+    expect(requests[0].variables?.filter).toEqual({
+      category: 'LATENCY',
+      paginationFilter: { limit: 1000, offset: 0 },
+    });
     const f = frames[0];
     expect(f.fields.map((x) => x.name)).toEqual(['Time', 'API', 'Category', 'Metric', 'Severity', 'Message']);
     expect(values(f, 'Time')).toEqual([h(1)]);
