@@ -19,7 +19,12 @@ export default defineConfig({
   globalTimeout: 170_000,
   globalSetup: require.resolve('./globalSetup'),
   reporter: process.env.CI
-    ? [['list'], ['html', { open: 'never', outputFolder: '../test-artifacts/browser-report' }]]
+    ? [
+        ['list'],
+        ['html', { open: 'never', outputFolder: '../test-artifacts/browser-report' }],
+        // read by .ci/run for its closing "N passed, N failed" line
+        ['json', { outputFile: '../test-artifacts/browser-results.json' }],
+      ]
     : 'list',
   outputDir: '../test-artifacts/browser-results',
   use: {
