@@ -301,7 +301,7 @@ export const RESPONSE_CASES: PanelCase[] = [
     name: 'a string where a number belongs',
     targets: [kpi],
     faults: { ...api, status: 200, body: '{"data":{"traffic":"12"}}' },
-    // Left empty rather than guessed; no notice yet (see the report).
+    // A numeric string is read as the number it spells (src/frames/fields.ts).
     expected: { rows: [1] },
   },
   {
