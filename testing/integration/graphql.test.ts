@@ -1,4 +1,3 @@
-import { ChoreoVariableSupport } from '../../src/variables/ChoreoVariableSupport';
 import { dateTime, FieldType, type DataQueryRequest } from '@grafana/data';
 import { setTemplateSrv } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
@@ -7,6 +6,7 @@ import { APIS, ENV_IDS } from '../../emulator/demo';
 import { alertAnnotationTarget } from '../../src/annotations/alertQuery';
 import { fakeTemplateSrv } from '../../src/graphql/testing/fakeTemplateSrv';
 import { QueryType, type ChoreoQuery } from '../../src/types';
+import { ChoreoVariableSupport } from '../../src/variables/ChoreoVariableSupport';
 import type { VariableQuery } from '../../src/variables/variableQuery';
 import { startStack, type Stack } from './harness';
 
