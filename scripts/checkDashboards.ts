@@ -10,6 +10,7 @@
  * Prints one line per panel; exits 1 on any problem.
  *   npx tsx scripts/checkDashboards.ts [--static]
  */
+import '../testing/node/registerGraphqlFiles';
 import type { DataSourceInstanceSettings } from '@grafana/data';
 
 import { checkCompose, loadCompose } from '../testing/ship/lib/compose';

@@ -97,19 +97,6 @@ function withDetail(message: string, body: unknown): string {
   return detail ? `${message} Response: ${detail}` : message;
 }
 
-/** Parses `Retry-After` as delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (!value) {
-    return undefined;
-  }
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) {
-    return Number(trimmed);
-  }
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
-}
-
 export const AUTH_FAILED_MESSAGE =
   'Choreo rejected the credentials: the Insights API answered 401, which Grafana reports as "Authentication to data source failed". ' +
   'Check the consumer key, consumer secret and organization handle, and that the Choreo application is subscribed to the Insights API. ' +
@@ -120,12 +107,7 @@ export const AUTH_FAILED_MESSAGE =
  * Status semantics follow Grafana's proxy: upstream 401 arrives as a 400 with a fixed text,
  * transport errors as 502, upstream timeouts as 504.
  */
-export function httpError(
-  status: number,
-  data: unknown,
-  endpoints: EndpointInfo,
-  retryAfter?: string | null
-): InsightsError {
+export function httpError(status: number, data: unknown, endpoints: EndpointInfo): InsightsError {
   const body = rawBody(data);
   const text = typeof body === 'string' ? body.trim() : '';
   if (status === 401 || (status === 400 && text === GRAFANA_AUTH_FAILED_TEXT)) {
@@ -157,7 +139,7 @@ export function httpError(
         { status }
       );
     case 429: {
-      const seconds = parseRetryAfter(retryAfter) ?? parseNextAccessTime(body);
+      const seconds = parseNextAccessTime(body);
       const wait = seconds === undefined ? 'Try again later.' : `Retry after ${seconds} s.`;
       return new InsightsError('rateLimited', `The Insights API is rate limiting requests (HTTP 429). ${wait}`, {
         status,
@@ -190,7 +172,7 @@ export function httpError(
       );
     default: {
       if (status >= 500) {
-        const seconds = status === 503 ? (parseRetryAfter(retryAfter) ?? parseNextAccessTime(body)) : undefined;
+        const seconds = status === 503 ? parseNextAccessTime(body) : undefined;
         return new InsightsError('server', withDetail(`The Insights API failed (HTTP ${status}).`, body), {
           status,
           retryAfterSeconds: seconds,

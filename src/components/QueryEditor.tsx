@@ -3,15 +3,18 @@ import type { QueryEditorProps } from '@grafana/data';
 import { EditorField, EditorRow, EditorRows } from '@grafana/plugin-ui';
 import { Alert, Combobox } from '@grafana/ui';
 
+import { common, entryFor, resolveDefinition } from '../catalog/catalog';
+import { normalizeOptions } from '../catalog/options';
 import type { DataSource } from '../datasource';
 import type { ChoreoOptions } from '../options';
+import { defaultQueryFor } from '../queryModel/defaults';
+import { hasProblems, queryProblems } from '../queryModel/problems';
+import { switchQueryType } from '../queryModel/switchType';
 import type { ChoreoQuery, QueryType } from '../types';
-import { DEFAULT_QUERY_TYPE, defaultQueryFor, switchQueryType } from './editors/defaults';
-import { TYPE_EDITORS } from './editors/typeEditors';
-import { hasProblems, queryProblems } from './editors/validation';
 import { ScopeRow } from './fields/ScopeRow';
 import { GraphQLQueryEditor } from './graphql/GraphQLQueryEditor';
-import { isQueryType, QUERY_TYPE_OPTIONS, QUERY_TYPES } from './queryTypes';
+import { OptionsEditor } from './OptionsEditor';
+import { isQueryType, QUERY_TYPE_OPTIONS } from './queryTypes';
 import { Components } from './selectors';
 
 type Props = QueryEditorProps<DataSource, ChoreoQuery, ChoreoOptions>;
@@ -19,14 +22,15 @@ type Props = QueryEditorProps<DataSource, ChoreoQuery, ChoreoOptions>;
 const S = Components.QueryEditor;
 
 /**
- * One editor per Choreo console view: the type select (grouped by console page), the scope the
- * type uses, then the type's own options. Every committed change runs the query unless it has a
- * problem shown under a field, so the panel never shows an API error the editor could explain.
+ * One editor for every Choreo console view, drawn from the catalog: the type select (grouped by
+ * console page), the scope the type takes, then the type's own options. Every committed change
+ * runs the query unless it has a problem shown under a field, so the panel never shows an API
+ * error the editor could explain.
  */
 export function QueryEditor(props: Props) {
   const { query, onChange, onRunQuery, datasource } = props;
   const known = isQueryType(query.queryType);
-  const type: QueryType = known ? (query.queryType as QueryType) : DEFAULT_QUERY_TYPE;
+  const type = (known ? query.queryType : common.defaultType) as QueryType;
 
   const apply = (next: ChoreoQuery) => {
     onChange(next);
@@ -41,20 +45,20 @@ export function QueryEditor(props: Props) {
   useEffect(() => {
     if (untyped) {
       apply({
-        ...withoutUndefined(defaultQueryFor(DEFAULT_QUERY_TYPE)),
+        ...withoutUndefined(defaultQueryFor()),
         ...withoutUndefined(query),
         refId: query.refId,
-        queryType: DEFAULT_QUERY_TYPE,
+        queryType: common.defaultType as QueryType,
       });
     }
     // Only the transition to "has a type" matters; `apply` and `query` are fresh each render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [untyped]);
 
-  const info = QUERY_TYPES[type];
+  const entry = entryFor(type)!;
+  const options = normalizeOptions(entry, query);
+  const def = resolveDefinition(entry, entry.variants ? String(options.values[entry.variants.option]) : undefined);
   const problems = queryProblems(query);
-  const patch = (p: Partial<ChoreoQuery>) => apply({ ...query, ...p });
-  const TypeEditor = TYPE_EDITORS[type];
 
   return (
     <div data-testid={S.container}>
@@ -77,15 +81,16 @@ export function QueryEditor(props: Props) {
         )}
         <ScopeRow
           query={query}
-          info={info}
+          scope={def.scope}
+          granularity={entry.granularity}
           metadata={datasource.metadata}
           defaultEnvironmentId={datasource.settings.defaultEnvironmentId}
           problems={problems}
-          onChange={patch}
+          onChange={(patch) => apply({ ...query, ...patch })}
         />
-        {TypeEditor && <TypeEditor query={query} problems={problems} onChange={patch} />}
+        <OptionsEditor entry={entry} query={query} problems={problems} onChange={apply} />
       </EditorRows>
-      {type === 'graphql' && (
+      {entry.raw && (
         <GraphQLQueryEditor query={query} onChange={onChange} onRunQuery={onRunQuery} datasource={datasource} />
       )}
     </div>

@@ -1,10 +1,13 @@
+import { entryFor } from '../catalog/catalog';
+
 /**
- * Labels and test ids of the query editor, shared by unit tests, browser tests and e2e specs so
+ * Labels and DOM ids of the query editor, shared by unit tests, browser tests and e2e specs so
  * a renamed label breaks nothing silently. `label` is the visible field label (and the control's
  * accessible name: Testing Library `getByLabelText`, Playwright `getByLabel`); `id` is the DOM id
- * of the control, unique per query row because it ends with the row's refId.
+ * of the control, unique per query row because it ends with the row's refId. A query type's own
+ * options take both from the catalog (`option(type, name)`).
  */
-interface FieldSelector {
+export interface FieldSelector {
   label: string;
   id: (refId: string) => string;
 }
@@ -13,6 +16,15 @@ const field = (label: string, name: string): FieldSelector => ({
   label,
   id: (refId: string) => `choreo-${name}-${refId}`,
 });
+
+/** The selector of a catalog option: its label and its `selector` name. */
+function option(type: string, name: string): FieldSelector {
+  const o = entryFor(type)?.options.find((x) => x.name === name);
+  if (!o) {
+    throw new Error(`selectors: query type "${type}" has no option "${name}"`);
+  }
+  return field(o.label, o.selector);
+}
 
 export const Components = {
   QueryEditor: {
@@ -27,24 +39,7 @@ export const Components = {
       Application: field('Application', 'application'),
       Granularity: field('Granularity', 'granularity'),
     },
-    Kpi: field('KPI', 'kpi'),
-    ErrorCategories: field('Categories', 'error-categories'),
-    ErrorCategory: field('Category', 'error-category'),
-    ErrorType: field('Error type', 'error-type'),
-    ErrorCodeType: field('Status codes', 'error-code-type'),
-    Search: field('Search', 'search'),
-    Limit: field('Limit', 'limit'),
-    MaxRows: field('Max rows', 'max-rows'),
-    SortBy: field('Sort by', 'sort-by'),
-    SortOrder: field('Sort order', 'sort-order'),
-    AlertCategory: field('Alert category', 'alert-category'),
-    CustomReport: {
-      Mode: field('Report', 'report-mode'),
-      Metric: field('Metric', 'report-metric'),
-      GroupByFields: field('Group by', 'report-group-by'),
-      GroupByValues: field('Group by values', 'report-group-values'),
-    },
-    List: field('List', 'list'),
+    option,
   },
 };
 

@@ -1,4 +1,5 @@
 import { parseTimeSpan } from '../time/parseTimeSpan';
+import { readNumber } from './number';
 
 /**
  * How a missing bucket reads: counts are 0 (no request in that bucket means none happened),
@@ -71,7 +72,7 @@ export class TimeSpanCache {
 export function toPointSeries<T>(
   buckets: ReadonlyArray<T | null | undefined> | null | undefined,
   timeOf: (b: T) => string | null | undefined,
-  valueOf: (b: T) => number | null | undefined,
+  valueOf: (b: T) => unknown,
   fill: Fill,
   dropped: { count: number; spans?: TimeSpanCache }
 ): PointSeries {
@@ -106,8 +107,7 @@ export function toPointSeries<T>(
       }
       times[k] = t;
     }
-    const v = valueOf(b);
-    values[k] = typeof v === 'number' && v - v === 0 ? v : null;
+    values[k] = readNumber(valueOf(b));
     k++;
   }
   if (times === undefined) {

@@ -1,5 +1,7 @@
 import { FieldType, type DataFrame, type Field, type FieldConfig, type Labels } from '@grafana/data';
 
+import { readNumber } from './number';
+
 /** Grafana's unit ids used by this plugin. */
 export const UNIT = {
   ms: 'ms',
@@ -49,23 +51,9 @@ function asNumbers(values: readonly unknown[]): Array<number | null> {
   const out = new Array<number | null>(n);
   for (let j = 0; j < n; j++) {
     const v = values[j];
-    out[j] = isNumberOrNull(v) ? (v as number | null) : numericString(v);
+    out[j] = v === null ? null : readNumber(v);
   }
   return out;
-}
-
-const NUMERIC = /^\s*-?\d+(\.\d+)?([eE][+-]?\d+)?\s*$/;
-
-/**
- * Some GraphQL gateways serialise large integers as strings ("12"): read those as the number
- * they spell. Anything else is not a number and becomes a gap, never a guess.
- */
-function numericString(v: unknown): number | null {
-  if (typeof v !== 'string' || !NUMERIC.test(v)) {
-    return null;
-  }
-  const n = Number(v);
-  return Number.isFinite(n) ? n : null;
 }
 
 function isNumberOrNull(v: unknown): boolean {

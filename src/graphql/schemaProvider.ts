@@ -1,7 +1,6 @@
 import { buildClientSchema, getIntrospectionQuery, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 
-import { baseClient } from '../client/clientBase';
-import type { InsightsClient } from '../client/graphqlClient';
+import type { InsightsClient } from '../client/insightsClient';
 import { bundledSchema } from './bundledSchema';
 
 const RETRY_AFTER_MS = 5 * 60_000;
@@ -71,12 +70,10 @@ export class SchemaProvider {
 const providers = new WeakMap<object, SchemaProvider>();
 
 export function schemaProviderFor(client: Pick<InsightsClient, 'execute'>): SchemaProvider {
-  // A panel run's per-target client must not start (or join its batch with) an introspection.
-  const base = baseClient(client);
-  let provider = providers.get(base);
+  let provider = providers.get(client);
   if (!provider) {
-    provider = new SchemaProvider(base);
-    providers.set(base, provider);
+    provider = new SchemaProvider(client);
+    providers.set(client, provider);
   }
   return provider;
 }

@@ -1,14 +1,14 @@
 import type { TestDataSourceResponse } from '@grafana/data';
 
-import { describeGraphQLError, type InsightsClient } from '../client/graphqlClient';
+import { document, operationName } from '../catalog/catalog';
+import { describeGraphQLError, type InsightsClient } from '../client/insightsClient';
 import { isInsightsError } from '../client/errors';
 import type { ResolvedSettings } from '../settings/resolveSettings';
 import { validateSettings, type SettingIssue } from '../settings/validateSettings';
 import type { ChoreoOptions } from '../options';
 
-export const LIST_ENVIRONMENTS_QUERY = `query HealthCheck($org: OrgFilter!) {
-  listEnvironments(org: $org) { id name type }
-}`;
+// The catalog's environments list: the same document the List query type and variables send.
+const LIST_ENVIRONMENTS = document('ListEnvironments.graphql');
 
 interface EnvironmentsData {
   listEnvironments: Array<{ id: string; name: string } | null> | null;
@@ -43,9 +43,9 @@ export async function checkHealth(
   }
   try {
     const { data, errors } = await client.execute<EnvironmentsData>({
-      query: LIST_ENVIRONMENTS_QUERY,
+      query: LIST_ENVIRONMENTS,
       variables: { org: { orgId: settings.orgUuid } },
-      operationName: 'HealthCheck',
+      operationName: operationName(LIST_ENVIRONMENTS),
     });
     const envs = (data.listEnvironments ?? []).filter((e): e is { id: string; name: string } => !!e);
     if (errors.length) {

@@ -29,10 +29,12 @@ export function splitCompositeApiId(id: string): { name: string; version: string
  */
 export class ApiNameMap {
   private readonly byId = new Map<string, string>();
+  private readonly idByNameVersion = new Map<string, string>();
 
-  constructor(apis: readonly ApiInfo[]) {
+  constructor(apis: ReadonlyArray<Pick<ApiInfo, 'id' | 'name' | 'version'>>) {
     for (const api of apis) {
       this.byId.set(api.id, formatApiName(api.name, api.version));
+      this.idByNameVersion.set(`${api.name.trim()}\u0000${(api.version ?? '').trim()}`, api.id);
     }
   }
 
@@ -40,7 +42,7 @@ export class ApiNameMap {
     return this.byId.size;
   }
 
-  name(apiId: string | null | undefined): string {
+  name(apiId: unknown): string {
     // Typed as the schema promises, but read off the network: anything else has no name.
     if (typeof apiId !== 'string' || apiId === '') {
       return typeof apiId === 'number' ? String(apiId) : UNKNOWN_API;
@@ -52,5 +54,21 @@ export class ApiNameMap {
     const composite = splitCompositeApiId(apiId);
     // An id we cannot name is still better shown than hidden: the user can look it up.
     return composite ? formatApiName(composite.name, composite.version) : apiId;
+  }
+
+  /**
+   * The API's id for an `apiId` as Insights returns it, for links and variables that take ids:
+   * a known UUID as is, a composite "<name> - <version>" as the id of the API with that name and
+   * version, anything else as written; null when there is none.
+   */
+  id(apiId: unknown): string | null {
+    if (typeof apiId !== 'string' || apiId === '') {
+      return typeof apiId === 'number' ? String(apiId) : null;
+    }
+    if (this.byId.has(apiId)) {
+      return apiId;
+    }
+    const composite = splitCompositeApiId(apiId);
+    return (composite && this.idByNameVersion.get(`${composite.name}\u0000${composite.version}`)) ?? apiId;
   }
 }

@@ -1,4 +1,7 @@
-import type { InsightsClient } from '../client/graphqlClient';
+import { entryFor, resolveDefinition, common } from '../catalog/catalog';
+import { getPath } from '../catalog/paths';
+import { buildRequest, type RequestContext } from '../catalog/request';
+import type { InsightsClient } from '../client/insightsClient';
 import type { ResolvedSettings } from '../settings/resolveSettings';
 import { ApiNameMap } from './apiDisplayName';
 
@@ -23,16 +26,6 @@ export interface ApplicationInfo {
 /** How long a list stays fresh. Lists change rarely; five minutes bounds the staleness. */
 export const METADATA_TTL_MS = 5 * 60 * 1000;
 
-export const LIST_ENVIRONMENTS_DOC = `query ListEnvironments($org: OrgFilter!) {
-  listEnvironments(org: $org) { id name type }
-}`;
-export const LIST_APIS_DOC = `query ListApis($dataFilter: DataFilter!) {
-  listAllAPI(dataFilter: $dataFilter) { id name version provider }
-}`;
-export const LIST_APPLICATIONS_DOC = `query ListApplications($dataFilter: DataFilter!) {
-  listApplications(dataFilter: $dataFilter) { id name owner }
-}`;
-
 interface CacheEntry {
   expiresAt: number;
   value: Promise<unknown>;
@@ -44,12 +37,15 @@ export interface MetadataServiceOptions {
   now?: () => number;
 }
 
-function nonNull<T>(list: Array<T | null | undefined> | null | undefined): T[] {
-  return (list ?? []).filter((x): x is T => x !== null && x !== undefined);
+type Row = Record<string, unknown>;
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
 }
 
 /**
- * Lists used for names and selects (environments, APIs, applications).
+ * Lists used for names and selects (environments, APIs, applications), run with the catalog's
+ * list documents (the same the List query type and template variables send).
  *
  * The cache lives on the instance: Grafana builds a new DataSource (and so a new service) when
  * the data source's settings are saved, so a changed org or endpoint never sees stale lists.
@@ -71,41 +67,34 @@ export class MetadataService {
   }
 
   environments(): Promise<EnvironmentInfo[]> {
-    return this.cached('environments', async () => {
-      const { data } = await this.client.execute<{ listEnvironments: Array<EnvironmentInfo | null> | null }>({
-        query: LIST_ENVIRONMENTS_DOC,
-        variables: { org: { orgId: this.settings.orgUuid } },
-        operationName: 'ListEnvironments',
-      });
-      return nonNull(data.listEnvironments).map((e) => ({ id: e.id, name: e.name, type: e.type }));
-    });
+    return this.cached('environments', async () =>
+      (await this.rows(common.lookups.environments.variant, '')).map((e) => ({
+        id: str(e.id),
+        name: str(e.name),
+        type: typeof e.type === 'string' ? e.type : undefined,
+      }))
+    );
   }
 
   apis(environmentId: string): Promise<ApiInfo[]> {
-    return this.cached(`apis:${environmentId}`, async () => {
-      const { data } = await this.client.execute<{ listAllAPI: Array<ApiInfo | null> | null }>({
-        query: LIST_APIS_DOC,
-        variables: { dataFilter: this.dataFilter(environmentId) },
-        operationName: 'ListApis',
-      });
-      return nonNull(data.listAllAPI).map((a) => ({
-        id: a.id,
-        name: a.name,
-        version: a.version,
-        provider: a.provider,
-      }));
-    });
+    return this.cached(`apis:${environmentId}`, async () =>
+      (await this.rows(common.lookups.apiNames.variant, environmentId)).map((a) => ({
+        id: str(a.id),
+        name: str(a.name),
+        version: str(a.version),
+        provider: str(a.provider),
+      }))
+    );
   }
 
   applications(environmentId: string): Promise<ApplicationInfo[]> {
-    return this.cached(`applications:${environmentId}`, async () => {
-      const { data } = await this.client.execute<{ listApplications: Array<ApplicationInfo | null> | null }>({
-        query: LIST_APPLICATIONS_DOC,
-        variables: { dataFilter: this.dataFilter(environmentId) },
-        operationName: 'ListApplications',
-      });
-      return nonNull(data.listApplications).map((a) => ({ id: a.id, name: a.name, owner: a.owner }));
-    });
+    return this.cached(`applications:${environmentId}`, async () =>
+      (await this.rows('applications', environmentId)).map((a) => ({
+        id: str(a.id),
+        name: str(a.name),
+        owner: str(a.owner),
+      }))
+    );
   }
 
   /** Id → display name lookups for one environment's APIs (for building many frames at once). */
@@ -113,22 +102,27 @@ export class MetadataService {
     return new ApiNameMap(await this.apis(environmentId));
   }
 
-  /**
-   * Display name ("Orders API v1") for an `apiId` as Insights returns it: a UUID, a composite
-   * "<name> - <version>", or null ("Unknown API").
-   */
-  async apiName(environmentId: string, apiIdOrComposite: string | null | undefined): Promise<string> {
-    return (await this.apiNameMap(environmentId)).name(apiIdOrComposite);
-  }
-
-  /** Application id → name, falling back to the id. */
-  async applicationNames(environmentId: string): Promise<Map<string, string>> {
-    const apps = await this.applications(environmentId);
-    return new Map(apps.map((a) => [a.id, a.name]));
-  }
-
-  private dataFilter(environmentId: string) {
-    return { orgId: this.settings.orgUuid, tenant: this.settings.tenant, environmentId };
+  /** The rows of one list variant, as its template variable reads them. */
+  private async rows(variant: string, environmentId: string): Promise<Row[]> {
+    const entry = entryFor('list');
+    const def = entry && resolveDefinition(entry, variant);
+    const spec = def?.request;
+    if (!spec || !def.variable) {
+      throw new Error(`catalog: no list "${variant}"`);
+    }
+    const { orgUuid: orgId, tenant } = this.settings;
+    const ctx: RequestContext = {
+      timeFilter: { from: '', to: '' },
+      dataFilter: { orgId, tenant, ...(environmentId ? { environmentId } : {}) },
+      orgId,
+      tenant,
+      environmentId: environmentId || undefined,
+      granularity: '',
+      options: {},
+    };
+    const { data } = await this.client.execute<unknown>(buildRequest(spec, ctx));
+    const list = getPath({ data }, def.variable.rows);
+    return Array.isArray(list) ? list.filter((r): r is Row => r !== null && typeof r === 'object') : [];
   }
 
   private cached<T>(key: string, load: () => Promise<T>): Promise<T> {

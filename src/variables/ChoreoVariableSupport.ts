@@ -6,12 +6,12 @@ import {
   type DataQueryResponse,
   type MetricFindValue,
 } from '@grafana/data';
-import { from, type Observable } from 'rxjs';
+import { map, of, type Observable } from 'rxjs';
 
 import { VariableQueryEditor } from '../components/VariableQueryEditor';
 import type { DataSource } from '../datasource';
-import { listValues } from './listValues';
-import { normalizeVariableQuery, type VariableQuery } from './variableQuery';
+import { QueryType, type ChoreoQuery } from '../types';
+import { normalizeVariableQuery, parseStaticList, type VariableQuery } from './variableQuery';
 
 /** Values as a frame with `text` and `value` fields: Grafana maps those to MetricFindValue. */
 export function toFrame(values: MetricFindValue[]) {
@@ -23,7 +23,38 @@ export function toFrame(values: MetricFindValue[]) {
   });
 }
 
-/** Template variables: environments, projects (static), APIs, applications, providers, subscribers, tenants. */
+/** The `text` / `value` pairs of the runner's variable frame, sorted by text. */
+function valuesOf(response: DataQueryResponse): MetricFindValue[] {
+  const frame = response.data?.[0];
+  const column = (name: string): unknown[] =>
+    frame?.fields.find((f: { name: string }) => f.name === name)?.values ?? [];
+  const text = column('text');
+  const value = column('value');
+  const out: MetricFindValue[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (typeof text[i] === 'string' && text[i] !== '') {
+      out.push({
+        text: text[i] as string,
+        value: typeof value[i] === 'string' ? (value[i] as string) : (text[i] as string),
+      });
+    }
+  }
+  return out.sort((a, b) => a.text.localeCompare(b.text));
+}
+
+/**
+ * Grafana selects a variable's first value when a dashboard opens without a saved choice (as the
+ * provisioned dashboards do), so the data source's default environment goes first.
+ */
+function defaultFirst(values: MetricFindValue[], defaultId: string): MetricFindValue[] {
+  const i = values.findIndex((v) => v.value === defaultId);
+  return i > 0 ? [values[i], ...values.slice(0, i), ...values.slice(i + 1)] : values;
+}
+
+/**
+ * Template variables: every list of the List query type, run through the same runner as panels
+ * (text = name, value = id), plus projects as a static list.
+ */
 export class ChoreoVariableSupport extends CustomVariableSupport<DataSource, VariableQuery> {
   editor = VariableQueryEditor;
 
@@ -32,16 +63,27 @@ export class ChoreoVariableSupport extends CustomVariableSupport<DataSource, Var
   }
 
   query(request: DataQueryRequest<VariableQuery>): Observable<DataQueryResponse> {
-    return from(this.run(request));
-  }
-
-  private async run(request: DataQueryRequest<VariableQuery>): Promise<DataQueryResponse> {
     const target = normalizeVariableQuery(request.targets[0]);
-    try {
-      const values = await listValues(target, this.datasource.deps(), request.scopedVars);
-      return { data: [toFrame(values)] };
-    } catch (e) {
-      return { data: [], error: { message: e instanceof Error ? e.message : String(e), refId: target.refId } };
+    if (target.list === 'projects') {
+      return of({ data: [toFrame(parseStaticList(target.projects))] });
     }
+    const list: ChoreoQuery = {
+      refId: target.refId,
+      queryType: QueryType.List,
+      list: target.list,
+      environmentId: target.environmentId,
+      projectId: target.projectId,
+    };
+    return this.datasource.run({ ...request, targets: [list] }, { output: 'variable' }).pipe(
+      map((response): DataQueryResponse => {
+        if (response.errors?.length) {
+          return { data: [], error: response.errors[0], errors: response.errors };
+        }
+        const values = valuesOf(response);
+        const ordered =
+          target.list === 'environments' ? defaultFirst(values, this.datasource.settings.defaultEnvironmentId) : values;
+        return { data: [toFrame(ordered)] };
+      })
+    );
   }
 }

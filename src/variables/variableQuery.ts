@@ -1,5 +1,6 @@
 import type { DataQuery } from '@grafana/schema';
 
+import { entryFor, resolveDefinition } from '../catalog/catalog';
 import type { ChoreoVariableQuery, ListKind } from '../types';
 
 /**
@@ -16,29 +17,29 @@ export interface VariableQuery extends DataQuery, Omit<ChoreoVariableQuery, 'lis
   projects?: string;
 }
 
+/** The template variable lists: every list of the catalog's List query type, plus projects. */
 export const LIST_KINDS: Array<{ value: VariableListKind; label: string; description: string }> = [
-  { value: 'environments', label: 'Environments', description: 'Environments of the organization' },
+  ...listOption().map((v) => ({
+    value: v.value as VariableListKind,
+    label: v.label,
+    description: v.description ?? '',
+  })),
   { value: 'projects', label: 'Projects', description: 'A static list: the API cannot list projects' },
-  { value: 'apis', label: 'APIs', description: 'APIs of an environment (value: API id)' },
-  {
-    value: 'applications',
-    label: 'Applications',
-    description: 'Applications of an environment (value: application id)',
-  },
-  { value: 'providers', label: 'Providers', description: 'API providers of an environment' },
-  { value: 'subscribers', label: 'Subscribers', description: 'API subscribers of an environment' },
-  { value: 'tenants', label: 'Tenants', description: 'Tenants of an environment' },
-  { value: 'organizations', label: 'Organizations', description: 'Organizations the credentials can see' },
 ];
 
 /** Lists scoped to one environment (the `environmentId` field applies). */
-export const ENVIRONMENT_SCOPED: ReadonlySet<VariableListKind> = new Set([
-  'apis',
-  'applications',
-  'providers',
-  'subscribers',
-  'tenants',
-]);
+export const ENVIRONMENT_SCOPED: ReadonlySet<VariableListKind> = new Set(
+  listOption()
+    .map((v) => v.value as VariableListKind)
+    .filter((kind) => {
+      const entry = entryFor('list');
+      return entry ? resolveDefinition(entry, kind).scope.environment : false;
+    })
+);
+
+function listOption() {
+  return entryFor('list')?.options.find((o) => o.name === 'list')?.values ?? [];
+}
 
 /** Accepts what older or hand-written models hold: a bare string is a list kind. */
 export function normalizeVariableQuery(

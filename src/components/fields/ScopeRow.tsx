@@ -1,9 +1,9 @@
 import React from 'react';
 import { EditorFieldGroup, EditorRow } from '@grafana/plugin-ui';
 
+import type { ScopeRules } from '../../catalog/format';
+import type { QueryProblems } from '../../queryModel/problems';
 import type { ChoreoQuery, Granularity } from '../../types';
-import type { QueryProblems } from '../editors/validation';
-import type { QueryTypeInfo } from '../queryTypes';
 import { Components } from '../selectors';
 import { ApiSelect } from './ApiSelect';
 import { ApplicationSelect } from './ApplicationSelect';
@@ -17,7 +17,9 @@ type ScopePatch = Partial<Pick<ChoreoQuery, 'environmentId' | 'projectId' | 'api
 
 interface Props {
   query: ChoreoQuery;
-  info: QueryTypeInfo;
+  /** The scope the query type (or its variant) takes, from the catalog. */
+  scope: ScopeRules;
+  granularity: boolean;
   metadata: MetadataLists;
   /** The data source's default environment, used to list APIs when the query names none. */
   defaultEnvironmentId: string;
@@ -26,12 +28,12 @@ interface Props {
 }
 
 /** Environment, project, APIs, applications and granularity: only those the query type uses. */
-export function ScopeRow({ query, info, metadata, defaultEnvironmentId, problems, onChange }: Props) {
+export function ScopeRow({ query, scope, granularity, metadata, defaultEnvironmentId, problems, onChange }: Props) {
   const { refId } = query;
   const listEnv = listEnvironment(query.environmentId, defaultEnvironmentId);
   return (
     <EditorRow>
-      {info.environment && (
+      {scope.environment && (
         <EditorFieldGroup>
           <EnvironmentSelect
             refId={refId}
@@ -50,25 +52,25 @@ export function ScopeRow({ query, info, metadata, defaultEnvironmentId, problems
           />
         </EditorFieldGroup>
       )}
-      {(info.apis !== 'none' || info.apps !== 'none') && (
+      {(scope.apis !== 'none' || scope.apps !== 'none') && (
         <EditorFieldGroup>
-          {info.apis !== 'none' && (
+          {scope.apis !== 'none' && (
             <ApiSelect
               refId={refId}
               environmentId={listEnv}
-              multi={info.apis === 'multi'}
-              required={info.apiRequired}
+              multi={scope.apis === 'many'}
+              required={scope.apis === 'required'}
               values={query.apiIds}
               metadata={metadata}
               invalid={problems.apiIds}
               onChange={(apiIds) => onChange({ apiIds })}
             />
           )}
-          {info.apps !== 'none' && (
+          {scope.apps !== 'none' && (
             <ApplicationSelect
               refId={refId}
               environmentId={listEnv}
-              multi={info.apps === 'multi'}
+              multi={scope.apps === 'many'}
               values={query.appIds}
               metadata={metadata}
               invalid={problems.appIds}
@@ -77,7 +79,7 @@ export function ScopeRow({ query, info, metadata, defaultEnvironmentId, problems
           )}
         </EditorFieldGroup>
       )}
-      {info.granularity && (
+      {granularity && (
         <GranularitySelect
           refId={refId}
           value={query.granularity}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-import type { InsightsClient } from '../../client/graphqlClient';
+import type { InsightsClient } from '../../client/insightsClient';
 import { schemaProviderFor, type SchemaSource } from '../../graphql/schemaProvider';
 import { validateGraphQL, type GraphQLProblem } from '../../graphql/validate';
 import { parseVariablesJson } from '../../graphql/variables';

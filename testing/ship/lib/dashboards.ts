@@ -1,5 +1,6 @@
-import { QUERY_TYPES, type ScopeUse } from '../../../src/components/queryTypes';
-import { QueryType } from '../../../src/types';
+import { entryFor, resolveDefinition } from '../../../src/catalog/catalog';
+import type { Arity } from '../../../src/catalog/format';
+import { normalizeOptions } from '../../../src/catalog/options';
 import { EMULATOR_DS_UID } from './provisioning';
 import { isRecord, listFiles, PLUGIN_ID, readJson } from './repo';
 
@@ -9,7 +10,6 @@ export const DATASOURCE_VARIABLE = 'datasource';
 /** How every panel, target and query variable names its data source. */
 export const DATASOURCE_REF = { type: PLUGIN_ID, uid: `\${${DATASOURCE_VARIABLE}}` } as const;
 
-const KNOWN_QUERY_TYPES = new Set<string>(Object.values(QueryType));
 const VARIABLE_LISTS = new Set(['environments', 'apis', 'applications']);
 const BUILT_IN_VARIABLES = new Set([
   '__all',
@@ -140,8 +140,7 @@ function checkScopeField(
   where: string,
   field: 'apiIds' | 'appIds',
   ids: unknown,
-  use: ScopeUse,
-  required: boolean,
+  use: Arity,
   variables: Map<string, DashboardVariable>
 ): string[] {
   const list = Array.isArray(ids) ? ids.map(String) : [];
@@ -152,15 +151,17 @@ function checkScopeField(
     return list.length > 0 ? [`${where}: ${field} is ignored by this query type`] : [];
   }
   const problems: string[] = [];
+  const required = use === 'required';
+  const single = use === 'one' || use === 'required';
   if (required && list.length === 0) {
     problems.push(`${where}: ${field} is required by this query type`);
   }
-  if (use === 'single' && list.length > 1) {
+  if (single && list.length > 1) {
     problems.push(`${where}: ${field} takes one id`);
   }
   for (const name of list.flatMap(referencedVariables)) {
     const variable = variables.get(name);
-    if (use === 'single' && variable?.multi) {
+    if (single && variable?.multi) {
       problems.push(`${where}: ${field} takes one id but $${name} is multi-value`);
     }
     if (required && variable?.includeAll) {
@@ -226,15 +227,21 @@ export function checkDashboard({ file, json }: LoadedDashboard): string[] {
       if (!isDataSourceRef(target.datasource)) {
         problems.push(`${where}: target ${target.refId} datasource must be ${JSON.stringify(DATASOURCE_REF)}`);
       }
-      if (!target.queryType || !KNOWN_QUERY_TYPES.has(target.queryType)) {
+      const entry = entryFor(target.queryType);
+      if (!entry) {
         problems.push(`${where}: target ${target.refId} has unknown queryType ${String(target.queryType)}`);
         continue;
       }
-      const info = QUERY_TYPES[target.queryType as QueryType];
+      const options = normalizeOptions(entry, target);
+      const scope = resolveDefinition(
+        entry,
+        entry.variants ? String(options.values[entry.variants.option]) : undefined
+      ).scope;
       const at = `${where}: target ${target.refId}`;
       problems.push(
-        ...checkScopeField(at, 'apiIds', target.apiIds, info.apis, Boolean(info.apiRequired), byName),
-        ...checkScopeField(at, 'appIds', target.appIds, info.apps, false, byName)
+        ...Object.values(options.problems).map((p) => `${at}: ${p}`),
+        ...checkScopeField(at, 'apiIds', target.apiIds, scope.apis, byName),
+        ...checkScopeField(at, 'appIds', target.appIds, scope.apps, byName)
       );
     }
     for (const name of referencedVariables(stringsIn([panel.title, targets]).join('\n'))) {

@@ -4,7 +4,7 @@
  * Call before importing anything from src/.
  */
 import { JSDOM } from 'jsdom';
-import fs from 'node:fs';
+import '../../node/registerGraphqlFiles';
 
 /** Node's own networking and timers stay: the proxy harness and the emulator run on them. */
 const FROM_DOM_ALWAYS = ['Event', 'CustomEvent', 'EventTarget', 'KeyboardEvent', 'MouseEvent'];
@@ -16,10 +16,6 @@ export function installDom(): void {
       m.exports = {};
     };
   }
-  // The bundled schema imports .graphql files as text (webpack's asset/source, jest's transform).
-  require.extensions['.graphql'] = (m, filename) => {
-    m.exports = fs.readFileSync(filename, 'utf8');
-  };
   const dom = new JSDOM('<!doctype html><html><body></body></html>', {
     url: 'http://localhost/',
     pretendToBeVisual: true,

@@ -1,0 +1,87 @@
+import type { DataFrame, FieldConfig, Labels } from '@grafana/data';
+
+import { TimeSpanCache, toPointSeries, type Fill } from '../../frames/align';
+import { wideTimeSeriesFrame, type SeriesSpec as FrameSeries } from '../../frames/timeSeriesFrame';
+import { common } from '../catalog';
+import { evaluate, type Context } from '../expressions';
+import type { SeriesSpec, TimeSeriesFrameSpec } from '../format';
+import { message } from '../messages';
+import { getPath, isPresent } from '../paths';
+import type { BuiltFrames, FrameContext } from './context';
+
+function text(v: unknown, fallback = ''): string {
+  return typeof v === 'string' ? v : v === undefined || v === null ? fallback : String(v);
+}
+
+function labelsOf(spec: SeriesSpec, ctx: Context, f: FrameContext): Labels | undefined {
+  if (!spec.labels) {
+    return undefined;
+  }
+  const labels: Labels = {};
+  for (const [k, e] of Object.entries(spec.labels)) {
+    const v = evaluate(e, ctx, f.lookups);
+    if (isPresent(v)) {
+      labels[k] = text(v);
+    }
+  }
+  return labels;
+}
+
+function stepOf(spec: TimeSeriesFrameSpec, data: unknown, f: FrameContext): number {
+  for (const path of spec.granularityFrom ?? []) {
+    const g = getPath({ data }, path);
+    if (typeof g === 'string' && Object.prototype.hasOwnProperty.call(common.granularities, g)) {
+      return common.granularities[g];
+    }
+  }
+  return common.granularities[f.granularity] ?? 0;
+}
+
+/** One `timeseries-wide` frame: a shared time field, one number field per series, aligned. */
+export function timeSeriesFrames(spec: TimeSeriesFrameSpec, data: unknown, f: FrameContext): BuiltFrames {
+  const base: Context = { data, options: f.options, attrs: f.attrs, granularity: f.granularity };
+  const dropped = { count: 0, spans: new TimeSpanCache() };
+  const series: FrameSeries[] = [];
+  for (const s of spec.series) {
+    const scopes: Context[] = [];
+    if (s.each) {
+      const items = getPath(base, s.each);
+      for (const item of Array.isArray(items) ? items : []) {
+        if (item !== null && item !== undefined) {
+          scopes.push({ ...base, item });
+        }
+      }
+    } else {
+      scopes.push(base);
+    }
+    for (const ctx of scopes) {
+      if (s.include !== undefined && evaluate(s.include, ctx, f.lookups) !== true) {
+        continue;
+      }
+      const buckets = getPath(ctx, s.buckets);
+      const fill: Fill = evaluate(s.fill, ctx, f.lookups) === 'null' ? 'null' : 'zero';
+      const displayName = s.displayName === undefined ? undefined : evaluate(s.displayName, ctx, f.lookups);
+      const config: FieldConfig | undefined = s.axis === 'right' ? { custom: { axisPlacement: 'right' } } : undefined;
+      series.push({
+        field: text(evaluate(s.field, ctx, f.lookups)),
+        displayName: displayName === undefined ? undefined : text(displayName),
+        labels: labelsOf(s, ctx, f),
+        unit: text(evaluate(s.unit, ctx, f.lookups)),
+        config,
+        points: toPointSeries(
+          Array.isArray(buckets) ? buckets : [],
+          (b) => getPath(b, s.time) as string | null | undefined,
+          (b) => getPath(b, s.value),
+          fill,
+          dropped
+        ),
+      });
+    }
+  }
+  const frame: DataFrame = wideTimeSeriesFrame(series, {
+    fromMs: f.fromMs,
+    toMs: f.toMs,
+    stepMs: stepOf(spec, data, f),
+  });
+  return { frames: [frame], notices: dropped.count > 0 ? [message('droppedBuckets', { n: dropped.count })] : [] };
+}

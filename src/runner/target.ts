@@ -1,0 +1,45 @@
+import type { DataFrame, QueryResultMetaNotice } from '@grafana/data';
+
+import type { GraphQLErrorItem, GraphQLRequest } from '../client/insightsClient';
+import type { PaginationSpec } from '../catalog/format';
+
+/** How a paginated target asks for more rows after its first answer. */
+export interface Pager {
+  spec: PaginationSpec;
+  maxRows: number;
+  /** Rows the first request asked for. */
+  asked: number;
+  page(offset: number, limit: number): GraphQLRequest;
+}
+
+/** One target, ready to send: its first request, and how its answer becomes frames. */
+export interface PreparedTarget {
+  refId: string;
+  request: GraphQLRequest;
+  notices: QueryResultMetaNotice[];
+  pager?: Pager;
+  /** Frames (with meta) from the data of every page, merged. */
+  frames(
+    data: unknown,
+    extra: { errors: GraphQLErrorItem[]; pages: number; notices: QueryResultMetaNotice[] }
+  ): DataFrame[];
+}
+
+/** A target that cannot run (or needs no request), with what the panel shows instead. */
+export interface FailedTarget {
+  refId: string;
+  error: string;
+  status?: number;
+}
+
+/** A target answered without a request (e.g. a GraphQL query with no text yet). */
+export interface AnsweredTarget {
+  refId: string;
+  answered: DataFrame[];
+}
+
+export type PlannedTarget = PreparedTarget | FailedTarget | AnsweredTarget;
+
+export function isPrepared(t: PlannedTarget): t is PreparedTarget {
+  return 'request' in t;
+}
