@@ -57,12 +57,18 @@ export function describeGraphQLError(e: GraphQLErrorItem): string {
   return `${e.message}${where}`;
 }
 
+/** What the runner and the metadata lists need of a client (tests and vectors give their own). */
+export interface InsightsTransport {
+  request<T>(request: GraphQLRequest, options?: RequestOptions): Observable<GraphQLResult<T>>;
+  execute<T>(request: GraphQLRequest): Promise<GraphQLResult<T>>;
+}
+
 /**
  * The only way this plugin talks to Choreo: POSTs GraphQL to the `insights` route of
  * plugin.json, where Grafana's backend attaches the OAuth2 token. It never calls another path:
  * Grafana would forward an unmatched path to the data source URL without a token.
  */
-export class InsightsClient {
+export class InsightsClient implements InsightsTransport {
   private readonly url: string;
   private readonly inFlight = new Map<string, Observable<GraphQLResult<unknown>>>();
   private readonly results: ResultCache<GraphQLResult<unknown>>;

@@ -1,7 +1,7 @@
 import { entryFor, resolveDefinition, common } from '../catalog/catalog';
 import { getPath } from '../catalog/paths';
 import { buildRequest, type RequestContext } from '../catalog/request';
-import type { InsightsClient } from '../client/insightsClient';
+import type { InsightsTransport } from '../client/insightsClient';
 import type { ResolvedSettings } from '../settings/resolveSettings';
 import { ApiNameMap } from './apiDisplayName';
 
@@ -58,7 +58,7 @@ export class MetadataService {
   private readonly now: () => number;
 
   constructor(
-    protected readonly client: InsightsClient,
+    protected readonly client: InsightsTransport,
     protected readonly settings: ResolvedSettings,
     options: MetadataServiceOptions = {}
   ) {

@@ -1,12 +1,12 @@
 import type { TemplateSrv } from '@grafana/runtime';
 
-import type { InsightsClient } from '../client/insightsClient';
+import type { InsightsTransport } from '../client/insightsClient';
 import type { MetadataService } from '../metadata/metadataService';
 import type { ResolvedSettings } from '../settings/resolveSettings';
 
 /** What running queries needs from the DataSource instance; tests pass their own. */
 export interface RunnerDeps {
-  client: InsightsClient;
+  client: InsightsTransport;
   settings: ResolvedSettings;
   templateSrv: TemplateSrv;
   metadata: MetadataService;

@@ -2,7 +2,7 @@ import { concatMap, forkJoin, from, last, map, Observable, of, reduce, takeWhile
 
 import { message } from '../catalog/messages';
 import { getPath } from '../catalog/paths';
-import type { GraphQLErrorItem, InsightsClient } from '../client/insightsClient';
+import type { GraphQLErrorItem, InsightsTransport } from '../client/insightsClient';
 import { readNumber } from '../frames/number';
 import type { Pager } from './target';
 
@@ -36,7 +36,7 @@ function withRows(data: unknown, path: string, rows: unknown[]): unknown {
  * short page.
  */
 export function remainingPages(
-  client: InsightsClient,
+  client: InsightsTransport,
   pager: Pager,
   first: { data: unknown; errors: GraphQLErrorItem[] },
   requestId?: string

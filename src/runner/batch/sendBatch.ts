@@ -5,7 +5,7 @@ import {
   describeGraphQLError,
   type GraphQLRequest,
   type GraphQLResult,
-  type InsightsClient,
+  type InsightsTransport,
 } from '../../client/insightsClient';
 import type { DocumentMerger } from './documentMerger';
 import { onlyErrors, splitResponse, type MemberResult } from './splitResponse';
@@ -25,7 +25,7 @@ function settle(result: MemberResult): Outcome {
     : { result };
 }
 
-function alone(client: InsightsClient, request: GraphQLRequest, requestId?: string): Observable<Outcome> {
+function alone(client: InsightsTransport, request: GraphQLRequest, requestId?: string): Observable<Outcome> {
   return client.request<unknown>(request, { requestId }).pipe(
     map((result): Outcome => ({ result })),
     catchError((error: unknown) => of<Outcome>({ error }))
@@ -33,7 +33,7 @@ function alone(client: InsightsClient, request: GraphQLRequest, requestId?: stri
 }
 
 function merged(
-  client: InsightsClient,
+  client: InsightsTransport,
   merger: DocumentMerger,
   requests: GraphQLRequest[],
   requestId?: string
@@ -70,7 +70,7 @@ function merged(
  * two or more requests meet.
  */
 export function sendBatch(
-  client: InsightsClient,
+  client: InsightsTransport,
   merger: () => Promise<DocumentMerger>,
   requests: GraphQLRequest[],
   requestId?: string
