@@ -117,16 +117,44 @@ export const SOURCES: VectorSource[] = [
   {
     type: 'apiUsage',
     name: 'api-id-forms',
-    description: 'apiId as a UUID, as "<name> - <version>" and as null; a null item and a non-list usage.',
+    description:
+      'apiId as a UUID, as "<name> - <version>" and as null; a null item (a hole), an item that is not an object (left out, said) and an API without usage.',
     query: { queryType: 'apiUsage', apiIds: [ORDERS, PAYMENTS], appIds: [WEB_APP], granularity: '1h' },
     edit: (ex) => {
-      const items = data(ex, 'ApiUsage.graphql').getAPIUsageOverTime as Array<Json | null>;
+      const items = data(ex, 'ApiUsage.graphql').getAPIUsageOverTime as unknown[];
       items[1] = { ...(items[1] as Json), apiId: 'Payments API - 1.0.0' };
-      items.push({ ...(items[0] as Json), apiId: null }, null, {
-        apiId: 'Legacy - 0.9',
-        granularity: '1h',
-        usage: 'oops',
-      });
+      items.push({ ...(items[0] as Json), apiId: null }, null, 42, { apiId: 'Legacy - 0.9', granularity: '1h', usage: null });
+    },
+  },
+  {
+    type: 'apiUsage',
+    name: 'usage-not-a-list',
+    description: 'A list the document asks for answered as text: an error that says where, not an empty panel.',
+    query: { queryType: 'apiUsage', granularity: '1h' },
+    edit: (ex) => {
+      const items = data(ex, 'ApiUsage.graphql').getAPIUsageOverTime as Json[];
+      items[0].usage = 'oops';
+    },
+  },
+  {
+    type: 'errorDetails',
+    name: 'rows-an-object',
+    description: 'The rows answered as an object: an error that says where, not "No data".',
+    query: { queryType: 'errorDetails', maxRows: 3 },
+    edit: (ex) => {
+      (data(ex, 'ErrorDetails.graphql').getErrorsDetails as Json).usage = { apiId: 'x' };
+    },
+  },
+  {
+    type: 'requestSummary',
+    name: 'counts-as-text',
+    description:
+      'Counts sent as numeric text are read as numbers in time series too (one numeric reader); other text is a gap.',
+    query: { queryType: 'requestSummary', granularity: '1h' },
+    edit: (ex) => {
+      const d = data(ex, 'RequestSummary.graphql') as { success: { summary: Json[] }; latency: { summary: Json[] } };
+      d.success.summary[0].requestCount = '12';
+      d.latency.summary[1].latencyTime = 'fast';
     },
   },
   {

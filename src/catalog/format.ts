@@ -52,6 +52,8 @@ export interface OptionDef {
   values?: OptionValue[];
   min?: number;
   max?: number;
+  /** Integers above `max` are read as `max` (with a notice) instead of refused. */
+  clamp?: boolean;
   minItems?: number;
   maxItems?: number;
   messages?: Partial<Record<'minItems' | 'maxItems', string>>;
@@ -184,7 +186,13 @@ export interface CommonFile {
   granularities: Record<string, number>;
   defaultMaxDataPoints: number;
   maxFilterIds: number;
-  paging: { pageLimit: number; defaultMaxRows: number; maxRowsLimit: number };
+  paging: {
+    pageLimit: number;
+    defaultMaxRows: number;
+    maxPages: number;
+    maxConcurrentPages: number;
+    budgetSeconds: number;
+  };
   scopeNouns: Record<'apis' | 'apps', { one: string; many: string; article: string }>;
   lookups: Record<LookupName, LookupSpec>;
   messages: Record<string, string>;

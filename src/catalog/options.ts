@@ -10,6 +10,8 @@ export interface NormalizedOptions {
   attrs: Record<string, Record<string, string>>;
   /** Per option name, what is wrong with the saved value. */
   problems: Record<string, string>;
+  /** What the panel should be told about values read differently than saved (clamped). */
+  notices: string[];
 }
 
 function noun(o: OptionDef): string {
@@ -43,7 +45,7 @@ function texts(v: unknown): string[] | undefined {
   return out.length ? out : undefined;
 }
 
-type Checked = { value?: unknown; problem?: string };
+type Checked = { value?: unknown; problem?: string; notice?: string };
 
 function checkEnum(o: OptionDef, raw: unknown): Checked {
   const v = text(raw);
@@ -83,6 +85,9 @@ function checkInteger(o: OptionDef, raw: unknown): Checked {
   if (Number.isInteger(n) && n >= min && (o.max === undefined || n <= o.max)) {
     return { value: n };
   }
+  if (o.clamp && o.max !== undefined && Number.isInteger(n) && n > o.max) {
+    return { value: o.max, notice: message('optionClamped', { label: o.label, value: shown(raw), max: o.max }) };
+  }
   return {
     problem:
       o.max === undefined
@@ -116,12 +121,15 @@ function check(o: OptionDef, raw: unknown): Checked {
  * defaults applied.
  */
 export function normalizeOptions(entry: CatalogEntry, query: object): NormalizedOptions {
-  const out: NormalizedOptions = { values: {}, attrs: {}, problems: {} };
+  const out: NormalizedOptions = { values: {}, attrs: {}, problems: {}, notices: [] };
   for (const o of entry.options) {
-    const { value, problem } = check(o, getPath(query, o.path ?? o.name));
+    const { value, problem, notice } = check(o, getPath(query, o.path ?? o.name));
     if (problem) {
       out.problems[o.name] = problem;
       continue;
+    }
+    if (notice) {
+      out.notices.push(notice);
     }
     const v = value ?? o.default;
     if (v === undefined) {

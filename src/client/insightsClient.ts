@@ -14,6 +14,7 @@ import {
   lastValueFrom,
 } from 'rxjs';
 
+import { shapeError } from '../catalog/answer';
 import { INSIGHTS_ROUTE } from '../constants';
 import { InsightsError } from './errors';
 import { excerpt, httpError, looksLikeHtml, type EndpointInfo } from './httpErrors';
@@ -191,6 +192,9 @@ export class InsightsClient implements InsightsTransport {
         throw new InsightsError('graphql', `Insights API error: ${list.map(describeGraphQLError).join('; ')}`);
       }
       throw new InsightsError('badResponse', 'The Insights API answered without data or errors.');
+    }
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      throw shapeError('data', data, 'an object');
     }
     return { data, errors: list };
   }

@@ -1,6 +1,8 @@
 import type { TestDataSourceResponse } from '@grafana/data';
 
+import { objectsOf, readList } from '../catalog/answer';
 import { document, operationName } from '../catalog/catalog';
+import { message } from '../catalog/messages';
 import { describeGraphQLError, type InsightsClient } from '../client/insightsClient';
 import { isInsightsError } from '../client/errors';
 import type { ResolvedSettings } from '../settings/resolveSettings';
@@ -10,9 +12,6 @@ import type { ChoreoOptions } from '../options';
 // The catalog's environments list: the same document the List query type and variables send.
 const LIST_ENVIRONMENTS = document('ListEnvironments.graphql');
 
-interface EnvironmentsData {
-  listEnvironments: Array<{ id: string; name: string } | null> | null;
-}
 
 function settingsError(issues: SettingIssue[]): TestDataSourceResponse {
   const first = issues[0];
@@ -42,32 +41,31 @@ export async function checkHealth(
     return settingsError(issues);
   }
   try {
-    const { data, errors } = await client.execute<EnvironmentsData>({
+    const { data, errors } = await client.execute<unknown>({
       query: LIST_ENVIRONMENTS,
       variables: { org: { orgId: settings.orgUuid } },
       operationName: operationName(LIST_ENVIRONMENTS),
     });
-    const envs = (data.listEnvironments ?? []).filter((e): e is { id: string; name: string } => !!e);
     if (errors.length) {
-      return { status: 'error', message: `Insights API error: ${errors.map(describeGraphQLError).join('; ')}` };
+      return { status: 'error', message: message('graphqlErrors', { errors: errors.map(describeGraphQLError).join('; ') }) };
     }
+    const envs = objectsOf(readList({ data }, 'data.listEnvironments'), { count: 0 }).map((e) => ({
+      id: typeof e.id === 'string' ? e.id : '',
+      name: typeof e.name === 'string' ? e.name : String(e.name ?? e.id ?? ''),
+    }));
+    const orgUuid = settings.orgUuid;
     if (!envs.length) {
-      return {
-        status: 'error',
-        message: `Connected, but organization ${settings.orgUuid} has no environments. Check the organization UUID (Choreo Console → Settings): it must be the UUID, not the handle.`,
-      };
+      return { status: 'error', message: message('healthNoEnvironments', { orgUuid }) };
     }
     const names = envs.map((e) => e.name).join(', ');
-    const defaultEnv = settings.defaultEnvironmentId;
-    if (defaultEnv && !envs.some((e) => e.id === defaultEnv)) {
-      return {
-        status: 'error',
-        message: `Connected to organization ${settings.orgUuid}, but the default environment "${defaultEnv}" is not one of its environments (${names}).`,
-      };
+    const environment = settings.defaultEnvironmentId;
+    if (environment && !envs.some((e) => e.id === environment)) {
+      return { status: 'error', message: message('healthUnknownDefault', { orgUuid, environment, names }) };
     }
+    const n = envs.length;
     return {
       status: 'success',
-      message: `Connected to organization ${settings.orgUuid}: ${envs.length} environment${envs.length === 1 ? '' : 's'} (${names})`,
+      message: message('healthConnected', { orgUuid, n, environments: n === 1 ? 'environment' : 'environments', names }),
     };
   } catch (err) {
     return { status: 'error', message: isInsightsError(err) ? err.message : `Unexpected error: ${String(err)}` };

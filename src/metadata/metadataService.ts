@@ -1,5 +1,5 @@
 import { entryFor, resolveDefinition, common } from '../catalog/catalog';
-import { getPath } from '../catalog/paths';
+import { objectsOf, readList } from '../catalog/answer';
 import { buildRequest, type RequestContext } from '../catalog/request';
 import type { InsightsTransport } from '../client/insightsClient';
 import type { ResolvedSettings } from '../settings/resolveSettings';
@@ -121,8 +121,8 @@ export class MetadataService {
       options: {},
     };
     const { data } = await this.client.execute<unknown>(buildRequest(spec, ctx));
-    const list = getPath({ data }, def.variable.rows);
-    return Array.isArray(list) ? list.filter((r): r is Row => r !== null && typeof r === 'object') : [];
+    // Items that are not objects have no id or name to offer: left out.
+    return objectsOf(readList({ data }, def.variable.rows), { count: 0 });
   }
 
   private cached<T>(key: string, load: () => Promise<T>): Promise<T> {

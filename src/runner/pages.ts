@@ -1,5 +1,7 @@
-import { concatMap, forkJoin, from, last, map, Observable, of, reduce, takeWhile } from 'rxjs';
+import { concatMap, endWith, from, ignoreElements, map, mergeMap, Observable, of, takeUntil, takeWhile, timer } from 'rxjs';
 
+import { readList } from '../catalog/answer';
+import { common } from '../catalog/catalog';
 import { message } from '../catalog/messages';
 import { getPath } from '../catalog/paths';
 import type { GraphQLErrorItem, InsightsTransport } from '../client/insightsClient';
@@ -14,99 +16,128 @@ export interface Paged {
   notice?: string;
 }
 
+/** When a panel run stops starting pages (epoch ms), from its start and the paging budget. */
+export function pagingDeadline(startedAt: number): number {
+  return startedAt + common.paging.budgetSeconds * 1000;
+}
+
 function rowsOf(pager: Pager, data: unknown): unknown[] {
-  const rows = getPath(data, pager.spec.rows);
-  return Array.isArray(rows) ? rows : [];
+  return readList({ data }, `data.${pager.spec.rows}`);
 }
 
 /** A copy of `data` with the list at `path` replaced by `rows`. */
 function withRows(data: unknown, path: string, rows: unknown[]): unknown {
   const [head, ...rest] = path.split('.');
-  const obj =
-    data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  const obj = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   return { ...obj, [head]: rest.length ? withRows(obj[head], rest.join('.'), rows) : rows };
 }
 
+interface Plan {
+  /** Offsets of the pages after the first, in order. */
+  offsets: number[];
+  size: number;
+  /** Fetched one after another until a short page (no usable total). */
+  sequential: boolean;
+  /** The page budget cut the offsets short. */
+  cut: boolean;
+}
+
 /**
- * The rest of a paginated target after its first page (which asked for `min(maxRows, page
- * limit)` rows, so a panel normally costs one request). More pages follow only when rows are
- * still wanted and the server has them: when it returned fewer than asked while its total says
- * more exist (it caps the page size; later pages use that size), or when maxRows is above the
- * page limit. With a total they are fetched together; without one, one after another until a
- * short page.
+ * Which pages follow the first (which asked for `min(maxRows, page limit)` rows, so a panel
+ * normally costs one request). More pages follow only when rows are still wanted and the server
+ * has them: when it returned fewer than asked while its total says more exist (it caps its page
+ * size: later pages use that size), or when maxRows is above the page limit. With a total they
+ * are fetched a few at a time; without one, one after another until a short page. Never more
+ * than the paging budget's pages per query.
+ */
+function plan(pager: Pager, rows: number, total: number): Plan {
+  const { maxRows, asked } = pager;
+  const budget = common.paging.maxPages - 1;
+  const offsets: number[] = [];
+  if (rows > 0 && rows < Math.min(total, maxRows)) {
+    const size = rows < asked && total > rows ? rows : asked;
+    const wanted = Math.min(total, maxRows);
+    for (let offset = rows; offset < wanted && offsets.length <= budget; offset += size) {
+      offsets.push(offset);
+    }
+    const cut = offsets.length > budget;
+    return { offsets: offsets.slice(0, budget), size, sequential: false, cut };
+  }
+  if (rows === asked && asked < maxRows && total <= rows) {
+    for (let offset = asked; offset < maxRows && offsets.length < budget; offset += asked) {
+      offsets.push(offset);
+    }
+    return { offsets, size: asked, sequential: true, cut: false };
+  }
+  return { offsets, size: asked, sequential: false, cut: false };
+}
+
+/**
+ * The rest of a paginated target after its first page, within the panel run's budget: at most
+ * `maxPages` pages, `maxConcurrentPages` at a time, none started after `deadline`. Rows are kept
+ * in order up to the first page that did not arrive; a notice says what was left out and why.
  */
 export function remainingPages(
   client: InsightsTransport,
   pager: Pager,
   first: { data: unknown; errors: GraphQLErrorItem[] },
-  requestId?: string
+  deadline: number,
+  requestId?: string,
+  now: () => number = Date.now
 ): Observable<Paged> {
-  const { maxRows, asked } = pager;
-  const rows = [...rowsOf(pager, first.data)];
+  const { maxRows } = pager;
+  const firstRows = rowsOf(pager, first.data);
   const total = readNumber(getPath(first.data, pager.spec.total)) ?? 0;
+  const p = plan(pager, firstRows.length, total);
   const errors = [...first.errors];
-  const pageSize = rows.length > 0 && rows.length < asked && total > rows.length ? rows.length : asked;
-  const wanted = Math.min(total, maxRows);
-  const page = (offset: number, size: number) =>
-    client.request<unknown>(pager.page(offset, Math.min(size, maxRows - offset)), { requestId });
-
-  let more: Observable<unknown[][]>;
-  if (rows.length > 0 && rows.length < wanted) {
-    const offsets: number[] = [];
-    for (let offset = rows.length; offset < wanted; offset += pageSize) {
-      offsets.push(offset);
-    }
-    more = forkJoin(
-      offsets.map((o) =>
-        page(o, pageSize).pipe(
-          map((r) => {
-            errors.push(...r.errors);
-            return rowsOf(pager, r.data);
-          })
-        )
+  const pages: Array<unknown[] | undefined> = new Array(p.offsets.length);
+  let short = p.offsets.length;
+  const fetch = (index: number) =>
+    client.request<unknown>(pager.page(p.offsets[index], Math.min(p.size, maxRows - p.offsets[index])), { requestId }).pipe(
+      map((r) => {
+        errors.push(...r.errors);
+        pages[index] = rowsOf(pager, r.data);
+        return pages[index]!.length >= Math.min(p.size, maxRows - p.offsets[index]);
+      })
+    );
+  const indexes = from(p.offsets.map((_, i) => i));
+  const fetched: Observable<unknown> = p.sequential
+    ? indexes.pipe(
+        concatMap((i) => fetch(i).pipe(map((full) => ({ i, full })))),
+        takeWhile(({ i, full }) => {
+          if (!full) {
+            short = i + 1;
+          }
+          return full;
+        }, true)
       )
-    );
-  } else if (rows.length === asked && asked < maxRows && total <= rows.length) {
-    // A full page, more rows wanted and no usable total: keep going until a short page.
-    const offsets: number[] = [];
-    for (let offset = asked; offset < maxRows; offset += asked) {
-      offsets.push(offset);
-    }
-    more = from(offsets).pipe(
-      concatMap((o) =>
-        page(o, asked).pipe(
-          map((r) => {
-            errors.push(...r.errors);
-            return { rows: rowsOf(pager, r.data), full: rowsOf(pager, r.data).length >= Math.min(asked, maxRows - o) };
-          })
-        )
-      ),
-      takeWhile((p) => p.full, true),
-      reduce((acc: unknown[][], p) => [...acc, p.rows], [])
-    );
-  } else {
-    more = of([]);
-  }
+    : indexes.pipe(mergeMap(fetch, common.paging.maxConcurrentPages));
 
-  return more.pipe(
-    last(),
-    map((pages) => {
-      for (const p of pages) {
-        rows.push(...p);
+  return (p.offsets.length ? fetched : of(null)).pipe(
+    takeUntil(timer(Math.max(0, deadline - now()))),
+    ignoreElements(),
+    endWith(null),
+    map((): Paged => {
+      const rows = [...firstRows];
+      let got = 0;
+      while (got < Math.min(short, pages.length) && pages[got] !== undefined) {
+        rows.push(...pages[got]!);
+        got++;
       }
-      const available = Math.max(total, rows.length);
-      const notice =
-        available > maxRows
-          ? total >= rows.length
+      const timedOut = got < Math.min(short, pages.length);
+      const shown = Math.min(rows.length, maxRows);
+      let notice: string | undefined;
+      if (timedOut) {
+        notice = message('pagesTimedOut', { shown, seconds: common.paging.budgetSeconds });
+      } else if (p.cut) {
+        notice = message('pagesCut', { shown, total, size: p.size, pages: common.paging.maxPages });
+      } else if (Math.max(total, rows.length) > maxRows) {
+        notice =
+          total >= rows.length
             ? message('rowsCut', { shown: maxRows, total })
-            : message('rowsCutUnknownTotal', { shown: maxRows })
-          : undefined;
-      return {
-        data: withRows(first.data, pager.spec.rows, rows.slice(0, maxRows)),
-        errors,
-        pages: 1 + pages.length,
-        notice,
-      };
+            : message('rowsCutUnknownTotal', { shown: maxRows });
+      }
+      return { data: withRows(first.data, pager.spec.rows, rows.slice(0, maxRows)), errors, pages: 1 + got, notice };
     })
   );
 }

@@ -173,7 +173,7 @@ export async function prepareBuilderTarget(
     return fail(g.error);
   }
 
-  const notices: Notices = [];
+  const notices: Notices = opts.notices.map(info);
   let environmentId = '';
   if (def.scope.environment) {
     const env = await environmentOf(interpolateId(query.environmentId, templateSrv, request.scopedVars), deps, notices);

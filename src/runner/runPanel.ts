@@ -5,7 +5,7 @@ import type {
   DataQueryResponse,
   QueryResultMetaNotice,
 } from '@grafana/data';
-import { catchError, defer, forkJoin, map, Observable, of, switchMap } from 'rxjs';
+import { catchError, defer, forkJoin, from, map, Observable, of, switchMap } from 'rxjs';
 
 import { isInsightsError } from '../client/errors';
 import { describeGraphQLError } from '../client/insightsClient';
@@ -15,7 +15,7 @@ import { QueryType, type ChoreoQuery } from '../types';
 import type { DocumentMerger } from './batch/documentMerger';
 import { sendBatch, type Outcome } from './batch/sendBatch';
 import type { RunnerDeps } from './deps';
-import { remainingPages } from './pages';
+import { pagingDeadline, remainingPages } from './pages';
 import { prepareBuilderTarget } from './prepare';
 import { isPrepared, type FailedTarget, type PlannedTarget, type PreparedTarget } from './target';
 
@@ -65,6 +65,7 @@ function finish(
   target: PreparedTarget,
   outcome: Outcome,
   deps: RunnerDeps,
+  deadline: number,
   requestId?: string
 ): Observable<TargetResult> {
   if ('error' in outcome) {
@@ -76,7 +77,8 @@ function finish(
     pages: 1 as number,
     notice: undefined as string | undefined,
   };
-  const paged = target.pager ? remainingPages(deps.client, target.pager, first, requestId) : of(first);
+  const pager = target.pager;
+  const paged = pager ? defer(() => remainingPages(deps.client, pager, first, deadline, requestId)) : of(first);
   return paged.pipe(
     map((p): TargetResult => {
       const notices = [
@@ -110,8 +112,11 @@ export function runPanel(
   options: RunOptions = {}
 ): Observable<DataQueryResponse> {
   const targets = request.targets.map(migrateQuery).filter((t) => !t.hide);
-  return defer(() => Promise.all(targets.map((t) => plan(t, request, deps, options)))).pipe(
-    switchMap((planned) => {
+  return defer(() => {
+    const deadline = pagingDeadline(Date.now());
+    return from(Promise.all(targets.map((t) => plan(t, request, deps, options)))).pipe(map((planned) => ({ planned, deadline })));
+  }).pipe(
+    switchMap(({ planned, deadline }) => {
       const prepared = planned.filter(isPrepared);
       return sendBatch(
         deps.client,
@@ -120,7 +125,9 @@ export function runPanel(
         request.requestId
       ).pipe(
         switchMap((outcomes) =>
-          prepared.length ? forkJoin(prepared.map((p, i) => finish(p, outcomes[i], deps, request.requestId))) : of([])
+          prepared.length
+            ? forkJoin(prepared.map((p, i) => finish(p, outcomes[i], deps, deadline, request.requestId)))
+            : of([])
         ),
         map((results) => {
           const byRef = new Map(prepared.map((p, i) => [p, results[i]]));

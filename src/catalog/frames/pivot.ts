@@ -3,7 +3,8 @@ import { readNumber } from '../../frames/number';
 import { evaluate, type Context } from '../expressions';
 import type { PivotFrameSpec } from '../format';
 import type { BuiltFrames, FrameContext } from './context';
-import { columnField, rowsAt } from './table';
+import { objectsOf, readList, skippedNotice } from '../answer';
+import { columnField, labelOf, rowsAt } from './table';
 
 function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -16,7 +17,10 @@ function compareCodeUnits(a: string, b: string): number {
  */
 export function pivotFrames(spec: PivotFrameSpec, data: unknown, f: FrameContext): BuiltFrames {
   const base: Context = { data, options: f.options, attrs: f.attrs, granularity: f.granularity };
-  const rows = rowsAt(base, spec.rows);
+  const notices: string[] = [];
+  const rowsLabel = labelOf(spec.rows);
+  const rows = rowsAt(base, spec.rows, true, notices);
+  const skippedCells = { count: 0 };
   const sums = new Map<string, number[]>();
   const keys = spec.keys.map(() => new Array<unknown>(rows.length));
   rows.forEach((row, r) => {
@@ -25,7 +29,7 @@ export function pivotFrames(spec: PivotFrameSpec, data: unknown, f: FrameContext
       const v = evaluate(k.value, ctx, f.lookups);
       keys[i][r] = v === undefined ? null : v;
     });
-    for (const cell of rowsAt(ctx, spec.cells)) {
+    for (const cell of objectsOf(readList(ctx, spec.cells, { row: `${rowsLabel}[]` }), skippedCells)) {
       const name = String(evaluate(spec.column, { ...ctx, cell }, f.lookups) ?? '');
       let column = sums.get(name);
       if (!column) {
@@ -35,6 +39,7 @@ export function pivotFrames(spec: PivotFrameSpec, data: unknown, f: FrameContext
       column[r] += readNumber(evaluate(spec.value, { ...ctx, cell }, f.lookups)) ?? 0;
     }
   });
+  notices.push(...skippedNotice(labelOf(spec.cells, rowsLabel), skippedCells));
   const names = [...sums.keys()].sort(compareCodeUnits);
   return {
     frames: [
@@ -43,6 +48,6 @@ export function pivotFrames(spec: PivotFrameSpec, data: unknown, f: FrameContext
         ...names.map((name) => numberField(name, sums.get(name)!, { unit: spec.unit, displayName: name })),
       ]),
     ],
-    notices: [],
+    notices,
   };
 }

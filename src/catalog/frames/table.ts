@@ -5,13 +5,32 @@ import { readNumber } from '../../frames/number';
 import { parseTimeSpan } from '../../time/parseTimeSpan';
 import { evaluate, type Context } from '../expressions';
 import type { ColumnSpec, TableFrameSpec } from '../format';
-import { getPath } from '../paths';
+import { objectsOf, readList, skippedNotice } from '../answer';
 import type { BuiltFrames, FrameContext } from './context';
 
-/** The non-null items of a list in the answer; anything that is not a list has none. */
-export function rowsAt(ctx: Context, path: string): unknown[] {
-  const v = getPath(ctx, path);
-  return Array.isArray(v) ? v.filter((r) => r !== null && r !== undefined) : [];
+/** `data.x.y` → `x.y`, `row.cells` → `<rows>[].cells`: where a list is, for messages. */
+export function labelOf(path: string, rowsLabel = ''): string {
+  return path.startsWith('row.') ? `${rowsLabel}[].${path.slice(4)}` : path.replace(/^data\.?/, '');
+}
+
+/**
+ * A list's rows: its objects (others left out and counted in `notices`), or, for lists of plain
+ * values (tenants), its non-null items.
+ */
+export function rowsAt(ctx: Context, path: string, objects: boolean, notices: string[], rowsLabel = ''): unknown[] {
+  const list = readList(ctx, path, { row: `${rowsLabel}[]` });
+  if (!objects) {
+    return list.filter((r) => r !== null && r !== undefined);
+  }
+  const skipped = { count: 0 };
+  const rows = objectsOf(list, skipped);
+  notices.push(...skippedNotice(labelOf(path, rowsLabel), skipped));
+  return rows;
+}
+
+/** Whether any column reads a field of its row (then rows must be objects). */
+export function readsFields(columns: ReadonlyArray<{ value: unknown }>): boolean {
+  return JSON.stringify(columns.map((c) => c.value)).includes('"row.');
 }
 
 /** A column's values as its declared type: times parsed, numbers read, the rest as text. */
@@ -38,7 +57,8 @@ function sortKey(v: unknown): number {
 /** One table-like frame: a row per list item (or the answer itself), a field per column. */
 export function tableFrames(spec: TableFrameSpec, data: unknown, f: FrameContext): BuiltFrames {
   const base: Context = { data, options: f.options, attrs: f.attrs, granularity: f.granularity };
-  const rows = spec.single ? [data] : rowsAt(base, spec.rows ?? '');
+  const notices: string[] = [];
+  const rows = spec.single ? [data] : rowsAt(base, spec.rows ?? '', readsFields(spec.columns), notices);
   const columns = spec.columns.map((col) =>
     rows.map((row) => {
       const v = evaluate(col.value, { ...base, row }, f.lookups);
@@ -66,5 +86,5 @@ export function tableFrames(spec: TableFrameSpec, data: unknown, f: FrameContext
       });
     fields = fields.map((field) => ({ ...field, values: order.map((i) => (field.values as unknown[])[i]) }));
   }
-  return { frames: [frameOf(fields)], notices: [] };
+  return { frames: [frameOf(fields)], notices };
 }

@@ -6,6 +6,7 @@ import { common } from '../catalog';
 import { evaluate, type Context } from '../expressions';
 import type { SeriesSpec, TimeSeriesFrameSpec } from '../format';
 import { message } from '../messages';
+import { objectsOf, readList, skippedNotice } from '../answer';
 import { getPath, isPresent } from '../paths';
 import type { BuiltFrames, FrameContext } from './context';
 
@@ -27,6 +28,11 @@ function labelsOf(spec: SeriesSpec, ctx: Context, f: FrameContext): Labels | und
   return labels;
 }
 
+/** `data.getLatency.summary` → `getLatency.summary`; `item.usage` → `<each>[].usage`. */
+function labelOf(path: string, itemLabel: string): string {
+  return path.startsWith('item.') ? `${itemLabel}.${path.slice(5)}` : path.replace(/^data\.?/, '');
+}
+
 function stepOf(spec: TimeSeriesFrameSpec, data: unknown, f: FrameContext): number {
   for (const path of spec.granularityFrom ?? []) {
     const g = getPath({ data }, path);
@@ -41,24 +47,26 @@ function stepOf(spec: TimeSeriesFrameSpec, data: unknown, f: FrameContext): numb
 export function timeSeriesFrames(spec: TimeSeriesFrameSpec, data: unknown, f: FrameContext): BuiltFrames {
   const base: Context = { data, options: f.options, attrs: f.attrs, granularity: f.granularity };
   const dropped = { count: 0, spans: new TimeSpanCache() };
+  const notices: string[] = [];
   const series: FrameSeries[] = [];
   for (const s of spec.series) {
     const scopes: Context[] = [];
+    const itemLabel = s.each ? `${s.each.replace(/^data\.?/, '')}[]` : '';
     if (s.each) {
-      const items = getPath(base, s.each);
-      for (const item of Array.isArray(items) ? items : []) {
-        if (item !== null && item !== undefined) {
-          scopes.push({ ...base, item });
-        }
+      const skipped = { count: 0 };
+      for (const item of objectsOf(readList(base, s.each), skipped)) {
+        scopes.push({ ...base, item });
       }
+      notices.push(...skippedNotice(itemLabel, skipped));
     } else {
       scopes.push(base);
     }
+    const skippedBuckets = { count: 0 };
     for (const ctx of scopes) {
       if (s.include !== undefined && evaluate(s.include, ctx, f.lookups) !== true) {
         continue;
       }
-      const buckets = getPath(ctx, s.buckets);
+      const buckets = objectsOf(readList(ctx, s.buckets, { item: itemLabel }), skippedBuckets);
       const fill: Fill = evaluate(s.fill, ctx, f.lookups) === 'null' ? 'null' : 'zero';
       const displayName = s.displayName === undefined ? undefined : evaluate(s.displayName, ctx, f.lookups);
       const config: FieldConfig | undefined = s.axis === 'right' ? { custom: { axisPlacement: 'right' } } : undefined;
@@ -69,7 +77,7 @@ export function timeSeriesFrames(spec: TimeSeriesFrameSpec, data: unknown, f: Fr
         unit: text(evaluate(s.unit, ctx, f.lookups)),
         config,
         points: toPointSeries(
-          Array.isArray(buckets) ? buckets : [],
+          buckets,
           (b) => getPath(b, s.time) as string | null | undefined,
           (b) => getPath(b, s.value),
           fill,
@@ -77,11 +85,15 @@ export function timeSeriesFrames(spec: TimeSeriesFrameSpec, data: unknown, f: Fr
         ),
       });
     }
+    notices.push(...skippedNotice(labelOf(s.buckets, itemLabel), skippedBuckets));
   }
   const frame: DataFrame = wideTimeSeriesFrame(series, {
     fromMs: f.fromMs,
     toMs: f.toMs,
     stepMs: stepOf(spec, data, f),
   });
-  return { frames: [frame], notices: dropped.count > 0 ? [message('droppedBuckets', { n: dropped.count })] : [] };
+  if (dropped.count > 0) {
+    notices.push(message('droppedBuckets', { n: dropped.count }));
+  }
+  return { frames: [frame], notices };
 }
