@@ -4,25 +4,88 @@
  * body in token_provider_generic.go, the route query string in utils.go `addQueryString`).
  */
 
-/** A template value: `missing` is Go's invalid reflect.Value (a map key that is not there). */
-export type GoValue = { readonly kind: 'missing' } | { readonly kind: 'value'; readonly v: unknown };
+/**
+ * A JSON number as Grafana's templates see it: jsonData is decoded with json.Decoder.UseNumber()
+ * (simplejson), so numbers are json.Number - a string type printing the literal text as written,
+ * and truthy in `or` / `if` because it is a non-empty string (`0` included).
+ */
+export class JsonNumber {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * jsonData as Grafana holds it: JSON null, bool, string, json.Number, []interface{} and
+ * map[string]interface{}.
+ */
+export type JsonValue = null | boolean | string | JsonNumber | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * A value during template execution. `missing` is Go's invalid reflect.Value (a map key that is
+ * not there). Besides jsonData values, literals give Go `int` (bigint) and `float64` (number).
+ */
+export type GoValue =
+  { readonly kind: 'missing' } | { readonly kind: 'value'; readonly v: JsonValue | bigint | number };
 
 export const MISSING: GoValue = { kind: 'missing' };
 
-export function goValue(v: unknown): GoValue {
+export function goValue(v: JsonValue | bigint | number): GoValue {
   return { kind: 'value', v };
 }
 
 /**
- * strconv.FormatFloat(x, 'g', -1, 64), which `%v` uses for float64: shortest digits, exponent
- * form when the exponent is < -4 or >= 6 (for the shortest precision Go fixes eprec at 6).
- * Integers print in full: Grafana's jsonData reaches the template either as json.Number
- * (simplejson UseNumber: the literal text) or, on newer versions, through Kubernetes'
- * unstructured decoding (int64 for integral values) - both print integers as plain digits.
+ * Decodes JSON text as Grafana decodes jsonData (json.Decoder.UseNumber): numbers become
+ * JsonNumber with their literal text (`1.50`, `12345678901234567890`), which JSON.parse would lose.
+ * Each number token outside a string is wrapped in a marker object that the reviver unwraps (the
+ * marker key starts with NUL, which no real jsonData key does).
  */
-export function formatGoNumber(x: number): string {
-  if (Number.isSafeInteger(x)) {
-    return String(x);
+export function decodeJsonUseNumber(text: string): JsonValue {
+  const marker = '\u0000json.Number';
+  const marked = text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?/g, (token) =>
+    token.startsWith('"') ? token : `{${JSON.stringify(marker)}:"${token}"}`
+  );
+  return JSON.parse(marked, (_key, value: unknown) => {
+    const numberText =
+      typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[marker] : undefined;
+    return typeof numberText === 'string' ? new JsonNumber(numberText) : value;
+  }) as JsonValue;
+}
+
+/**
+ * The jsonData a test passes as a JS object, as Grafana would hold it after the browser saved it
+ * with JSON.stringify and Grafana decoded it with UseNumber: a JS number becomes a JsonNumber
+ * with JSON.stringify's text, non-finite numbers become null, undefined object values are dropped
+ * and undefined array items become null. Anything JSON cannot hold throws.
+ */
+export function toJsonValue(v: unknown, path = 'jsonData'): JsonValue {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean' || v instanceof JsonNumber) {
+    return v;
+  }
+  if (typeof v === 'number') {
+    return Number.isFinite(v) ? new JsonNumber(JSON.stringify(v)) : null;
+  }
+  if (Array.isArray(v)) {
+    return v.map((item: unknown, i) => (item === undefined ? null : toJsonValue(item, `${path}[${i}]`)));
+  }
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    const out: { [key: string]: JsonValue } = {};
+    for (const [key, item] of Object.entries(v)) {
+      if (item !== undefined) {
+        out[key] = toJsonValue(item, `${path}.${key}`);
+      }
+    }
+    return out;
+  }
+  throw new TypeError(`${path} is not a JSON value: ${String(v)}`);
+}
+
+/**
+ * fmt's `%v` for float64, i.e. strconv.FormatFloat(x, 'g', -1, 64): shortest digits, exponent
+ * form when the exponent is < -4 or >= 6 (for the shortest precision Go fixes eprec at 6).
+ * Only float literals in a template are float64: jsonData numbers are json.Number.
+ */
+export function formatGoFloat(x: number): string {
+  if (Object.is(x, -0)) {
+    return '-0';
   }
   if (!Number.isFinite(x)) {
     return x > 0 ? '+Inf' : x < 0 ? '-Inf' : 'NaN';
@@ -37,36 +100,35 @@ export function formatGoNumber(x: number): string {
   return String(x);
 }
 
-/** fmt's `%v` for the JSON-shaped values jsonData can hold (maps print with sorted keys). */
+/**
+ * What text/template prints for a pipeline's value. An invalid value (missing key) prints
+ * "<no value>" (exec.go printableValue), and so does a JSON null: evalPipeline replaces an
+ * interface{} value by the value inside it, and a nil interface has none. Inside maps and slices
+ * fmt prints a nil interface as "<nil>".
+ */
 export function formatGoValue(value: GoValue): string {
-  if (value.kind === 'missing') {
-    // text/template printableValue: an invalid value prints as "<no value>".
+  if (value.kind === 'missing' || value.v === null) {
     return '<no value>';
   }
-  return formatPlain(value.v);
+  return typeof value.v === 'number' ? formatGoFloat(value.v) : formatPlain(value.v);
 }
 
-function formatPlain(v: unknown): string {
-  if (v === null || v === undefined) {
+/** fmt's `%v` for jsonData values (maps print with sorted keys) and int literals. */
+function formatPlain(v: JsonValue | bigint): string {
+  if (v === null) {
     return '<nil>';
   }
-  if (typeof v === 'string') {
-    return v;
+  if (v instanceof JsonNumber) {
+    return v.text; // json.Number is a fmt.Stringer
   }
-  if (typeof v === 'number') {
-    return formatGoNumber(v);
-  }
-  if (typeof v === 'boolean') {
-    return v ? 'true' : 'false';
+  if (typeof v !== 'object') {
+    return String(v); // string, bool, int
   }
   if (Array.isArray(v)) {
     return `[${v.map(formatPlain).join(' ')}]`;
   }
-  if (typeof v === 'object') {
-    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => compareGoStrings(a, b));
-    return `map[${entries.map(([k, item]) => `${k}:${formatPlain(item)}`).join(' ')}]`;
-  }
-  return String(v);
+  const entries = Object.entries(v).sort(([a], [b]) => compareGoStrings(a, b));
+  return `map[${entries.map(([k, item]) => `${k}:${formatPlain(item)}`).join(' ')}]`;
 }
 
 /** Go sorts strings bytewise (UTF-8); JS sorts by UTF-16 units, which differs outside ASCII. */

@@ -12,7 +12,8 @@ export type {
 } from './proxyServer';
 export { TestBackendSrv } from './backendSrv';
 export type { SentRequest, TestBackendSrvOptions } from './backendSrv';
-export { interpolateGoTemplate, GoTemplateError } from './goTemplate';
+export { interpolateGoTemplate, GoTemplateError, GoTemplateUnsupportedError } from './goTemplate';
+export { JsonNumber, decodeJsonUseNumber } from './goValues';
 export type { TemplateData } from './goTemplate';
 export { matchRoute, applyRoute, cleanRelativePath, joinURLFragments } from './routes';
 export type { PluginRoute, OrgRole } from './routes';

@@ -1,0 +1,3 @@
+module gotemplategolden
+
+go 1.26
