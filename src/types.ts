@@ -41,9 +41,6 @@ export enum QueryType {
   GraphQL = 'graphql',
 }
 
-/** What a new or untyped query shows: the console's landing chart (success, errors, latency). */
-export const DEFAULT_QUERY_TYPE = QueryType.RequestSummary;
-
 /** Granularities the Insights API accepts; `auto` is resolved by the plugin. */
 export type Granularity = 'auto' | '1m' | '15m' | '1h' | '1d' | '7d';
 

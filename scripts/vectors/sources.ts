@@ -123,7 +123,11 @@ export const SOURCES: VectorSource[] = [
     edit: (ex) => {
       const items = data(ex, 'ApiUsage.graphql').getAPIUsageOverTime as unknown[];
       items[1] = { ...(items[1] as Json), apiId: 'Payments API - 1.0.0' };
-      items.push({ ...(items[0] as Json), apiId: null }, null, 42, { apiId: 'Legacy - 0.9', granularity: '1h', usage: null });
+      items.push({ ...(items[0] as Json), apiId: null }, null, 42, {
+        apiId: 'Legacy - 0.9',
+        granularity: '1h',
+        usage: null,
+      });
     },
   },
   {
@@ -235,6 +239,26 @@ export const SOURCES: VectorSource[] = [
     description: 'A server that caps its pages at 2 rows: followed page by page up to maxRows.',
     query: { queryType: 'errorDetails', maxRows: 5, sortBy: 'count' },
     maxPageSize: 2,
+  },
+  {
+    type: 'errorDetails',
+    name: 'page-budget',
+    description:
+      'A server that serves one row per page: the page budget (20 pages a query) stops it, and the notice says why.',
+    query: { queryType: 'errorDetails', maxRows: 1000, sortBy: 'count' },
+    maxPageSize: 1,
+  },
+  {
+    type: 'errorDetails',
+    name: 'max-rows-clamped',
+    description: 'A hand-edited maxRows above what a panel fetches is read as the most it fetches, and said.',
+    query: { queryType: 'errorDetails', maxRows: 50000, search: 42, errorCategories: 'AUTH' },
+  },
+  {
+    type: 'errorDetails',
+    name: 'saved-field-type',
+    description: 'A saved scope field of the wrong type is refused with a message naming it, before anything is sent.',
+    query: { queryType: 'errorDetails', apiIds: [{ id: 'x' }] },
   },
   {
     type: 'topSlowestApis',

@@ -197,4 +197,6 @@ export interface CommonFile {
   lookups: Record<LookupName, LookupSpec>;
   messages: Record<string, string>;
   sharedOptions: Record<string, OptionDef>;
+  /** Scope fields of the saved query and the types they must have. */
+  savedFields: Array<{ path: string; label: string; type: 'text' | 'textList' }>;
 }

@@ -33,16 +33,19 @@ function text(v: unknown): string | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
 }
 
-function texts(v: unknown): string[] | undefined {
+/** The items as text, empties dropped; `bad` is the first item that is no text at all. */
+function texts(v: unknown): { items: string[]; bad?: unknown } {
   const items = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
   const out: string[] = [];
   for (const item of items) {
     const t = text(item);
     if (t !== undefined) {
       out.push(t);
+    } else if (item !== null && item !== undefined && item !== '' && typeof item !== 'string') {
+      return { items: out, bad: item };
     }
   }
-  return out.length ? out : undefined;
+  return { items: out };
 }
 
 type Checked = { value?: unknown; problem?: string; notice?: string };
@@ -60,7 +63,14 @@ function checkEnum(o: OptionDef, raw: unknown): Checked {
 }
 
 function checkList(o: OptionDef, raw: unknown, enumerated: boolean): Checked {
-  const items = texts(raw) ?? [];
+  const { items, bad: notText } = texts(raw);
+  if (notText !== undefined) {
+    return {
+      problem: enumerated
+        ? message('optionUnknown', { noun: noun(o), value: shown(notText), choices: choices(o) })
+        : message('optionText', { label: o.label, value: shown(notText) }),
+    };
+  }
   if (enumerated) {
     const bad = items.find((v) => !(o.values ?? []).some((x) => x.value === v));
     if (bad !== undefined) {

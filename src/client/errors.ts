@@ -1,3 +1,5 @@
+import { redact } from './redact';
+
 /**
  * What went wrong with a call to the Insights API, in words a Grafana user can act on. The
  * `kind` lets callers (health check, panels, retries) react without parsing messages.
@@ -22,7 +24,7 @@ export class InsightsError extends Error {
   readonly retryAfterSeconds?: number;
 
   constructor(kind: InsightsErrorKind, message: string, opts: { status?: number; retryAfterSeconds?: number } = {}) {
-    super(message);
+    super(redact(message));
     this.name = 'InsightsError';
     this.kind = kind;
     this.status = opts.status;

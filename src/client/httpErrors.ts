@@ -78,18 +78,35 @@ const MONTHS: Record<string, number> = {
  * so this is the only wait a frontend data source can read.
  */
 export function parseNextAccessTime(body: unknown, now = Date.now()): number | undefined {
-  const value = body && typeof body === 'object' ? (body as { nextAccessTime?: unknown }).nextAccessTime : undefined;
-  if (typeof value !== 'string') {
-    return undefined;
+  // WSO2 API Manager sends it flat, or wrapped in its fault object ({"fault": {..., "nextAccessTime"}}).
+  const fault = own(body, 'fault');
+  const value = own(body, 'nextAccessTime') ?? own(fault, 'nextAccessTime');
+  let at: number | undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    // Epoch milliseconds (or seconds, from gateways that send those).
+    at = value < 1e11 ? value * 1000 : value;
+  } else if (typeof value === 'string') {
+    const m = /^(\d{4})-([A-Z][a-z]{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})([+-])(\d{2})(\d{2})/.exec(value.trim());
+    if (m && Object.prototype.hasOwnProperty.call(MONTHS, m[2])) {
+      const offsetMin = (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9]));
+      at =
+        Date.UTC(Number(m[1]), MONTHS[m[2]], Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])) -
+        offsetMin * 60_000;
+    } else if (/^\d+$/.test(value.trim())) {
+      const n = Number(value.trim());
+      at = n < 1e11 ? n * 1000 : n;
+    }
   }
-  const m = /^(\d{4})-([A-Z][a-z]{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})([+-])(\d{2})(\d{2})/.exec(value.trim());
-  if (!m || MONTHS[m[2]] === undefined) {
-    return undefined;
-  }
-  const offsetMin = (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9]));
-  const at =
-    Date.UTC(Number(m[1]), MONTHS[m[2]], Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])) - offsetMin * 60_000;
-  return Math.max(0, Math.ceil((at - now) / 1000));
+  return at === undefined || !Number.isFinite(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** The longest wait a message names; beyond it the server's time is not worth quoting. */
+export const MAX_QUOTED_WAIT_SECONDS = 3600;
+
+function own(v: unknown, key: string): unknown {
+  return v !== null && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, key)
+    ? (v as Record<string, unknown>)[key]
+    : undefined;
 }
 
 function withDetail(message: string, body: unknown): string {
@@ -140,7 +157,12 @@ export function httpError(status: number, data: unknown, endpoints: EndpointInfo
       );
     case 429: {
       const seconds = parseNextAccessTime(body);
-      const wait = seconds === undefined ? 'Try again later.' : `Retry after ${seconds} s.`;
+      const wait =
+        seconds === undefined
+          ? 'Try again later.'
+          : seconds > MAX_QUOTED_WAIT_SECONDS
+            ? 'Try again later: it asks to wait more than an hour.'
+            : `Retry after ${seconds} s.`;
       return new InsightsError('rateLimited', `The Insights API is rate limiting requests (HTTP 429). ${wait}`, {
         status,
         retryAfterSeconds: seconds,

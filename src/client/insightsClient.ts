@@ -15,9 +15,11 @@ import {
 } from 'rxjs';
 
 import { shapeError } from '../catalog/answer';
+import { message } from '../catalog/messages';
 import { INSIGHTS_ROUTE } from '../constants';
 import { InsightsError } from './errors';
 import { excerpt, httpError, looksLikeHtml, type EndpointInfo } from './httpErrors';
+import { redact } from './redact';
 import { ResultCache } from './resultCache';
 import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs, type RetryPolicy } from './retryPolicy';
 
@@ -55,7 +57,7 @@ export interface ClientOptions {
 /** Formats one GraphQL error as "message (at a.b.0)". */
 export function describeGraphQLError(e: GraphQLErrorItem): string {
   const where = e.path?.length ? ` (at ${e.path.join('.')})` : '';
-  return `${e.message}${where}`;
+  return redact(`${e.message}${where}`);
 }
 
 /** What the runner and the metadata lists need of a client (tests and vectors give their own). */
@@ -189,7 +191,10 @@ export class InsightsClient implements InsightsTransport {
     const list = Array.isArray(errors) ? errors.map(toErrorItem) : [];
     if (data === null || data === undefined) {
       if (list.length) {
-        throw new InsightsError('graphql', `Insights API error: ${list.map(describeGraphQLError).join('; ')}`);
+        throw new InsightsError(
+          'graphql',
+          message('graphqlErrors', { errors: list.map(describeGraphQLError).join('; ') })
+        );
       }
       throw new InsightsError('badResponse', 'The Insights API answered without data or errors.');
     }

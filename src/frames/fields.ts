@@ -1,5 +1,6 @@
 import { FieldType, type DataFrame, type Field, type FieldConfig, type Labels } from '@grafana/data';
 
+import { safeJson } from './depth';
 import { readNumber } from './number';
 
 /** Grafana's unit ids used by this plugin. */
@@ -78,7 +79,7 @@ function asStrings(values: readonly unknown[]): Array<string | null> {
         : v === undefined
           ? null
           : typeof v === 'object'
-            ? JSON.stringify(v)
+            ? safeJson(v)
             : String(v);
   }
   return out;

@@ -40,8 +40,15 @@ function references(text: string): Reference[] {
   return found;
 }
 
+const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
+/** Own names only: `$constructor` is no macro and no scoped variable, whatever objects inherit. */
 function isDefined(name: string, ctx: InterpolationContext): boolean {
-  return name in ctx.macros || ctx.scopedVars[name] !== undefined || ctx.templateSrv.containsTemplate(`$${name}`);
+  return (
+    own(ctx.macros, name) ||
+    (own(ctx.scopedVars, name) && ctx.scopedVars[name] !== undefined) ||
+    ctx.templateSrv.containsTemplate(`$${name}`)
+  );
 }
 
 /** Whether `name` is a macro or a dashboard variable (repeat-scoped ones included). */
@@ -55,7 +62,7 @@ export function variableValue(name: string, ctx: InterpolationContext): Variable
 }
 
 function resolve(ref: Reference, ctx: InterpolationContext): VariableValue {
-  if (ref.name in ctx.macros && !ref.fieldPath) {
+  if (own(ctx.macros, ref.name) && !ref.fieldPath) {
     return ctx.macros[ref.name];
   }
   if (!isDefined(ref.name, ctx)) {

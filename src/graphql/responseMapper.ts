@@ -50,7 +50,7 @@ const FIELD_TYPES: Record<ColumnKind, FieldType> = {
 /** Renders `{{name}}` from labels; `{{__field}}` is the value field's name. */
 export function renderDisplayName(template: string, labels: Record<string, string>, field: string): string {
   return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, key: string) =>
-    key === '__field' ? field : (labels[key] ?? whole)
+    key === '__field' ? field : Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] : whole
   );
 }
 

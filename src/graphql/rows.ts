@@ -1,3 +1,7 @@
+import { message } from '../catalog/messages';
+import { InsightsError } from '../client/errors';
+import { MAX_DEPTH, nestsDeeperThan } from '../frames/depth';
+
 /** One flat result row: column name -> JSON scalar (or null). */
 export type Row = Record<string, unknown>;
 
@@ -58,7 +62,7 @@ export function locate(data: unknown, path: string | undefined): Located[] {
         continue;
       }
       for (const node of Array.isArray(value) ? value : [value]) {
-        if (isObject(node) && seg in node) {
+        if (isObject(node) && Object.prototype.hasOwnProperty.call(node, seg)) {
           next.push({ value: node[seg], context: { ...context, ...scalarsOf(node, seg) } });
         }
       }
@@ -130,8 +134,23 @@ function rowFromArray(values: unknown[], context: Row): Row {
   return row;
 }
 
+/** Rows one raw GraphQL target may make; more are cut with a warning. */
+export const MAX_ROWS = 100_000;
+
+/**
+ * The rows at `path`. Answers nested deeper than MAX_DEPTH are refused before flattening (which
+ * recurses), so a crafted answer gives a message rather than a stack overflow.
+ */
 export function extractRows(data: unknown, path: string | undefined): RowsResult {
   const warnings = new Set<string>();
-  const rows = locate(data, path).flatMap(({ value, context }) => toRows(value, context, warnings));
+  const located = locate(data, path);
+  if (located.some(({ value }) => nestsDeeperThan(value))) {
+    throw new InsightsError('badResponse', message('answerTooDeep', { path: path || 'data', max: MAX_DEPTH }));
+  }
+  let rows = located.flatMap(({ value, context }) => toRows(value, context, warnings));
+  if (rows.length > MAX_ROWS) {
+    rows = rows.slice(0, MAX_ROWS);
+    warnings.add(message('answerTooManyRows', { max: MAX_ROWS }));
+  }
   return { rows, warnings: [...warnings] };
 }

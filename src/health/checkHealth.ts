@@ -12,7 +12,6 @@ import type { ChoreoOptions } from '../options';
 // The catalog's environments list: the same document the List query type and variables send.
 const LIST_ENVIRONMENTS = document('ListEnvironments.graphql');
 
-
 function settingsError(issues: SettingIssue[]): TestDataSourceResponse {
   const first = issues[0];
   const more =
@@ -47,7 +46,10 @@ export async function checkHealth(
       operationName: operationName(LIST_ENVIRONMENTS),
     });
     if (errors.length) {
-      return { status: 'error', message: message('graphqlErrors', { errors: errors.map(describeGraphQLError).join('; ') }) };
+      return {
+        status: 'error',
+        message: message('graphqlErrors', { errors: errors.map(describeGraphQLError).join('; ') }),
+      };
     }
     const envs = objectsOf(readList({ data }, 'data.listEnvironments'), { count: 0 }).map((e) => ({
       id: typeof e.id === 'string' ? e.id : '',
@@ -65,7 +67,12 @@ export async function checkHealth(
     const n = envs.length;
     return {
       status: 'success',
-      message: message('healthConnected', { orgUuid, n, environments: n === 1 ? 'environment' : 'environments', names }),
+      message: message('healthConnected', {
+        orgUuid,
+        n,
+        environments: n === 1 ? 'environment' : 'environments',
+        names,
+      }),
     };
   } catch (err) {
     return { status: 'error', message: isInsightsError(err) ? err.message : `Unexpected error: ${String(err)}` };

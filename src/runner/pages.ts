@@ -1,4 +1,16 @@
-import { concatMap, endWith, from, ignoreElements, map, mergeMap, Observable, of, takeUntil, takeWhile, timer } from 'rxjs';
+import {
+  concatMap,
+  endWith,
+  from,
+  ignoreElements,
+  map,
+  mergeMap,
+  Observable,
+  of,
+  takeUntil,
+  takeWhile,
+  timer,
+} from 'rxjs';
 
 import { readList } from '../catalog/answer';
 import { common } from '../catalog/catalog';
@@ -28,7 +40,8 @@ function rowsOf(pager: Pager, data: unknown): unknown[] {
 /** A copy of `data` with the list at `path` replaced by `rows`. */
 function withRows(data: unknown, path: string, rows: unknown[]): unknown {
   const [head, ...rest] = path.split('.');
-  const obj = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  const obj =
+    data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   return { ...obj, [head]: rest.length ? withRows(obj[head], rest.join('.'), rows) : rows };
 }
 
@@ -93,13 +106,15 @@ export function remainingPages(
   const pages: Array<unknown[] | undefined> = new Array(p.offsets.length);
   let short = p.offsets.length;
   const fetch = (index: number) =>
-    client.request<unknown>(pager.page(p.offsets[index], Math.min(p.size, maxRows - p.offsets[index])), { requestId }).pipe(
-      map((r) => {
-        errors.push(...r.errors);
-        pages[index] = rowsOf(pager, r.data);
-        return pages[index]!.length >= Math.min(p.size, maxRows - p.offsets[index]);
-      })
-    );
+    client
+      .request<unknown>(pager.page(p.offsets[index], Math.min(p.size, maxRows - p.offsets[index])), { requestId })
+      .pipe(
+        map((r) => {
+          errors.push(...r.errors);
+          pages[index] = rowsOf(pager, r.data);
+          return pages[index]!.length >= Math.min(p.size, maxRows - p.offsets[index]);
+        })
+      );
   const indexes = from(p.offsets.map((_, i) => i));
   const fetched: Observable<unknown> = p.sequential
     ? indexes.pipe(

@@ -11,6 +11,7 @@ import { applyFrameMeta, type FrameShape } from '../frames/meta';
 import { ApiNameMap } from '../metadata/apiDisplayName';
 import { resolveGranularity } from '../time/granularity';
 import { toIsoUtc, toTimeFilter } from '../time/timeFilter';
+import { checkSavedFields } from '../queryModel/savedFields';
 import type { ChoreoQuery } from '../types';
 import type { RunnerDeps } from './deps';
 import { executedQueryString } from './executedQuery';
@@ -142,6 +143,11 @@ export async function prepareBuilderTarget(
   output: 'frames' | 'variable' = 'frames'
 ): Promise<PlannedTarget> {
   const refId = query.refId;
+  const saved = checkSavedFields(query);
+  if (saved.problem) {
+    return { refId, error: saved.problem };
+  }
+  query = saved.query;
   const fail = (error: string): PlannedTarget => ({ refId, error });
   const entry: CatalogEntry | undefined = entryFor(query.queryType);
   if (!entry || entry.raw) {

@@ -114,7 +114,9 @@ export function runPanel(
   const targets = request.targets.map(migrateQuery).filter((t) => !t.hide);
   return defer(() => {
     const deadline = pagingDeadline(Date.now());
-    return from(Promise.all(targets.map((t) => plan(t, request, deps, options)))).pipe(map((planned) => ({ planned, deadline })));
+    return from(Promise.all(targets.map((t) => plan(t, request, deps, options)))).pipe(
+      map((planned) => ({ planned, deadline }))
+    );
   }).pipe(
     switchMap(({ planned, deadline }) => {
       const prepared = planned.filter(isPrepared);

@@ -1,5 +1,6 @@
 import { forkJoin, from, map, Observable, of, catchError, switchMap } from 'rxjs';
 
+import { message } from '../../catalog/messages';
 import { InsightsError, isInsightsError } from '../../client/errors';
 import {
   describeGraphQLError,
@@ -19,7 +20,7 @@ function settle(result: MemberResult): Outcome {
     ? {
         error: new InsightsError(
           'graphql',
-          `Insights API error: ${result.errors.map(describeGraphQLError).join('; ')}`
+          message('graphqlErrors', { errors: result.errors.map(describeGraphQLError).join('; ') })
         ),
       }
     : { result };
