@@ -43,6 +43,7 @@ function inputs(s: VectorSource): Omit<Vector, 'exchanges' | 'expect'> {
     description: s.description,
     settings: s.settings ?? DEFAULT_SETTINGS,
     range: s.range ?? { from: '2026-11-24T09:00:00.000Z', to: '2026-11-24T12:00:00.000Z' },
+    ...(s.timezone ? { timezone: s.timezone } : {}),
     intervalMs: s.intervalMs ?? 3_600_000,
     maxDataPoints: s.maxDataPoints ?? 500,
     query: { refId: 'A', ...s.query },

@@ -14,6 +14,7 @@ export interface VectorSource {
   query: Record<string, unknown>;
   /** Default: the 3 hours before 2026-11-24T12:00Z, 1 h interval, 500 points. */
   range?: { from: string; to: string };
+  timezone?: string;
   intervalMs?: number;
   maxDataPoints?: number;
   settings?: { orgUuid: string; tenant?: string; defaultEnvironmentId?: string };
@@ -107,6 +108,33 @@ export const SOURCES: VectorSource[] = [
       (body.data as Json).latency = null;
       body.errors = [{ message: 'Latency store unavailable', path: ['latency'] }];
     },
+  },
+  {
+    type: 'requestSummary',
+    name: 'daily-kolkata',
+    description: "Daily buckets at the dashboard's midnight (+05:30): the time filter carries the offset.",
+    query: { queryType: 'requestSummary', granularity: '1d' },
+    timezone: 'Asia/Kolkata',
+    range: { from: '2026-11-20T18:30:00.000Z', to: '2026-11-23T18:30:00.000Z' },
+    intervalMs: 86_400_000,
+  },
+  {
+    type: 'requestSummary',
+    name: 'daily-los-angeles',
+    description: "Daily buckets at the dashboard's midnight (-08:00).",
+    query: { queryType: 'requestSummary', granularity: '1d' },
+    timezone: 'America/Los_Angeles',
+    range: { from: '2026-11-21T08:00:00.000Z', to: '2026-11-24T08:00:00.000Z' },
+    intervalMs: 86_400_000,
+  },
+  {
+    type: 'requestSummary',
+    name: 'granularity-too-fine',
+    description: 'A fixed granularity with more buckets than the panel draws: sent, and the panel says which fits.',
+    query: { queryType: 'requestSummary', granularity: '1m' },
+    range: { from: '2026-11-24T11:00:00.000Z', to: '2026-11-24T12:00:00.000Z' },
+    intervalMs: 60_000,
+    maxDataPoints: 20,
   },
   {
     type: 'apiUsage',
@@ -334,6 +362,16 @@ export const SOURCES: VectorSource[] = [
     query: {
       queryType: 'customReport',
       customReport: { mode: 'topOverTime', metric: 'TOTAL_LATENCY', groupByFields: ['API_NAME'] },
+    },
+  },
+  {
+    type: 'customReport',
+    name: 'top-limit',
+    description: 'Top over time honours the limit: only the first groups the API ranks highest.',
+    query: {
+      queryType: 'customReport',
+      limit: 2,
+      customReport: { mode: 'topOverTime', metric: 'HIT_COUNT', groupByFields: ['APPLICATION_NAME'] },
     },
   },
   {

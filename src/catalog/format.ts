@@ -45,10 +45,10 @@ export interface OptionDef {
   customValueDescription?: string;
   /** An extra radio choice that means "not set". */
   emptyLabel?: string;
-  /** Used when the saved query does not set it. */
-  default?: string | number | string[];
-  /** What a new query of this type saves. */
-  initial?: string | number | string[];
+  /** Used when the saved query does not set it; null: none (overrides a shared option's). */
+  default?: string | number | string[] | null;
+  /** What a new query of this type saves; null: nothing. */
+  initial?: string | number | string[] | null;
   values?: OptionValue[];
   min?: number;
   max?: number;
@@ -72,6 +72,8 @@ export interface RequestSpec {
 export interface SeriesSpec {
   /** Iterate: one series per item of this list (context `item`). */
   each?: string;
+  /** With `each`: only the first this many items (a number, else all). */
+  limit?: Expr;
   include?: Expr;
   buckets: string;
   /** Paths inside one bucket. */

@@ -142,7 +142,7 @@ export function normalizeOptions(entry: CatalogEntry, query: object): Normalized
       out.notices.push(notice);
     }
     const v = value ?? o.default;
-    if (v === undefined) {
+    if (v === undefined || v === null) {
       continue;
     }
     out.values[o.name] = v;

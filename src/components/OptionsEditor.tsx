@@ -70,7 +70,7 @@ function OptionField({
           label={o.label}
           inputId={id}
           value={typeof value === 'number' ? value : undefined}
-          placeholder={o.default === undefined ? undefined : String(o.default)}
+          placeholder={o.default === undefined || o.default === null ? o.placeholder : String(o.default)}
           tooltip={tooltip}
           invalid={problem}
           onCommit={set}

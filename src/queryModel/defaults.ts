@@ -27,7 +27,7 @@ export function defaultQueryFor(type: string = common.defaultType): Omit<ChoreoQ
     q.granularity = 'auto';
   }
   for (const o of entry?.options ?? []) {
-    if (o.initial !== undefined) {
+    if (o.initial !== undefined && o.initial !== null) {
       setPath(q, o.path ?? o.name, Array.isArray(o.initial) ? [...o.initial] : o.initial);
     }
   }

@@ -10,7 +10,7 @@ import { buildRequest, type RequestContext } from '../catalog/request';
 import { applyFrameMeta, type FrameShape } from '../frames/meta';
 import { ApiNameMap } from '../metadata/apiDisplayName';
 import { resolveGranularity } from '../time/granularity';
-import { toIsoUtc, toTimeFilter } from '../time/timeFilter';
+import { resolveTimeZone, toIsoUtc, toTimeFilter } from '../time/timeFilter';
 import { checkSavedFields } from '../queryModel/savedFields';
 import type { ChoreoQuery } from '../types';
 import type { RunnerDeps } from './deps';
@@ -31,6 +31,30 @@ function rangeProblem(fromMs: number, toMs: number): string | undefined {
     return message('rangeEmpty', { at: toIsoUtc(fromMs) });
   }
   return toMs < fromMs ? message('rangeReversed', { from: toIsoUtc(fromMs), to: toIsoUtc(toMs) }) : undefined;
+}
+
+/**
+ * A fixed granularity that gives more buckets than the panel draws (43,201 one-minute buckets
+ * over 30 days) is still sent, but the panel says so and which granularity would fit.
+ */
+function granularityNotice(
+  chosen: unknown,
+  g: string,
+  spanMs: number,
+  maxDataPoints: number | undefined
+): string | undefined {
+  if (chosen === undefined || chosen === null || chosen === '' || chosen === 'auto') {
+    return undefined;
+  }
+  const max = maxDataPoints && maxDataPoints > 0 ? maxDataPoints : common.defaultMaxDataPoints;
+  const points = Math.ceil(spanMs / common.granularities[g]);
+  if (points <= max) {
+    return undefined;
+  }
+  const fit = Object.entries(common.granularities).find(([, step]) => Math.ceil(spanMs / step) <= max)?.[0];
+  return fit
+    ? message('granularityTooFine', { granularity: g, points, max, fit })
+    : message('granularityTooFineAny', { granularity: g, points, max });
 }
 
 /** Applies a filter's arity to interpolated ids: keeps them, drops them with a notice, or refuses. */
@@ -180,6 +204,12 @@ export async function prepareBuilderTarget(
   }
 
   const notices: Notices = opts.notices.map(info);
+  const tooFine = entry.granularity
+    ? granularityNotice(query.granularity, g.granularity, toMs - fromMs, request.maxDataPoints)
+    : undefined;
+  if (tooFine) {
+    notices.push(warning(tooFine));
+  }
   let environmentId = '';
   if (def.scope.environment) {
     const env = await environmentOf(interpolateId(query.environmentId, templateSrv, request.scopedVars), deps, notices);
@@ -222,8 +252,14 @@ export async function prepareBuilderTarget(
   if (projectId) {
     dataFilter.projectId = projectId;
   }
+  const zone = resolveTimeZone(request.timezone);
+  let timeFilter = toTimeFilter(request.range, zone);
+  if (!timeFilter) {
+    notices.push(warning(message('timezoneUnknown', { zone })));
+    timeFilter = toTimeFilter(request.range)!;
+  }
   const ctx: RequestContext = {
-    timeFilter: toTimeFilter(request.range),
+    timeFilter,
     dataFilter,
     orgId: settings.orgUuid,
     tenant: settings.tenant,

@@ -111,7 +111,7 @@ export async function runVector(v: Vector, live?: InsightsTransport): Promise<Ve
     range: { from, to, raw: { from, to } },
     scopedVars: {},
     targets: [v.query as unknown as ChoreoQuery],
-    timezone: 'utc',
+    timezone: v.timezone ?? 'utc',
     app: 'dashboard',
     startTime: 0,
   };

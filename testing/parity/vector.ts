@@ -41,6 +41,8 @@ export interface Vector {
   description: string;
   settings: { orgUuid: string; tenant?: string; defaultEnvironmentId?: string };
   range: { from: string; to: string };
+  /** The dashboard's time zone (IANA name or `utc`); absent: `utc`. */
+  timezone?: string;
   intervalMs: number;
   maxDataPoints: number;
   query: Record<string, unknown> & { refId: string };

@@ -54,7 +54,9 @@ export function timeSeriesFrames(spec: TimeSeriesFrameSpec, data: unknown, f: Fr
     const itemLabel = s.each ? `${s.each.replace(/^data\.?/, '')}[]` : '';
     if (s.each) {
       const skipped = { count: 0 };
-      for (const item of objectsOf(readList(base, s.each), skipped)) {
+      const limit = s.limit === undefined ? undefined : evaluate(s.limit, base, f.lookups);
+      const items = objectsOf(readList(base, s.each), skipped);
+      for (const item of typeof limit === 'number' && limit >= 0 ? items.slice(0, limit) : items) {
         scopes.push({ ...base, item });
       }
       notices.push(...skippedNotice(itemLabel, skipped));
