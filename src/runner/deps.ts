@@ -1,3 +1,4 @@
+import type { AdHocVariableFilter } from '@grafana/data';
 import type { TemplateSrv } from '@grafana/runtime';
 
 import type { InsightsTransport } from '../client/insightsClient';
@@ -10,4 +11,6 @@ export interface RunnerDeps {
   settings: ResolvedSettings;
   templateSrv: TemplateSrv;
   metadata: MetadataService;
+  /** The dashboard's ad-hoc filters for this data source, when the request carries none. */
+  adhocFilters?: () => AdHocVariableFilter[];
 }

@@ -1,4 +1,4 @@
-import type { DataQueryRequest, QueryResultMetaNotice } from '@grafana/data';
+import type { AdHocVariableFilter, DataQueryRequest, QueryResultMetaNotice } from '@grafana/data';
 
 import { common, entryFor, resolveDefinition, type CatalogEntry, type ResolvedDefinition } from '../catalog/catalog';
 import type { Arity, FrameSpec, VariableSpec } from '../catalog/format';
@@ -15,7 +15,7 @@ import { checkSavedFields } from '../queryModel/savedFields';
 import type { ChoreoQuery } from '../types';
 import type { RunnerDeps } from './deps';
 import { executedQueryString } from './executedQuery';
-import { interpolateId, interpolateIds, unresolvedVariable } from './interpolateIds';
+import { interpolateQuery } from '../variables/interpolateQuery';
 import type { Pager, PlannedTarget } from './target';
 
 type Notices = QueryResultMetaNotice[];
@@ -161,23 +161,28 @@ function variableFrame(v: VariableSpec): FrameSpec {
  * message the panel shows, and is never sent.
  */
 export async function prepareBuilderTarget(
-  query: ChoreoQuery,
+  saved0: ChoreoQuery,
   request: DataQueryRequest<ChoreoQuery>,
   deps: RunnerDeps,
-  output: 'frames' | 'variable' = 'frames'
+  output: 'frames' | 'variable' = 'frames',
+  filters: readonly AdHocVariableFilter[] = []
 ): Promise<PlannedTarget> {
-  const refId = query.refId;
-  const saved = checkSavedFields(query);
+  const refId = saved0.refId;
+  const saved = checkSavedFields(saved0);
   if (saved.problem) {
     return { refId, error: saved.problem };
   }
-  query = saved.query;
+  const interpolated = interpolateQuery(saved.query, deps.templateSrv, request.scopedVars, filters);
+  if (interpolated.problem) {
+    return { refId, error: interpolated.problem };
+  }
+  const query = interpolated.query;
   const fail = (error: string): PlannedTarget => ({ refId, error });
   const entry: CatalogEntry | undefined = entryFor(query.queryType);
   if (!entry || entry.raw) {
     return fail(message('unknownQueryType', { type: String(query.queryType) }));
   }
-  const { settings, templateSrv } = deps;
+  const { settings } = deps;
   if (!settings.orgUuid) {
     return fail(message('noOrgUuid'));
   }
@@ -203,7 +208,7 @@ export async function prepareBuilderTarget(
     return fail(g.error);
   }
 
-  const notices: Notices = opts.notices.map(info);
+  const notices: Notices = [...opts.notices.map(info), ...interpolated.notices.map(info)];
   const tooFine = entry.granularity
     ? granularityNotice(query.granularity, g.granularity, toMs - fromMs, request.maxDataPoints)
     : undefined;
@@ -212,15 +217,15 @@ export async function prepareBuilderTarget(
   }
   let environmentId = '';
   if (def.scope.environment) {
-    const env = await environmentOf(interpolateId(query.environmentId, templateSrv, request.scopedVars), deps, notices);
+    const env = await environmentOf(query.environmentId ?? '', deps, notices);
     if ('error' in env) {
       return fail(env.error);
     }
     environmentId = env.id;
   }
-  const projectId = interpolateId(query.projectId, templateSrv, request.scopedVars) || undefined;
+  const projectId = query.projectId || undefined;
   const apis = checkFilter(
-    interpolateIds(query.apiIds, templateSrv, request.scopedVars),
+    query.apiIds?.length ? query.apiIds : undefined,
     def.scope.apis,
     'apis',
     notices,
@@ -229,20 +234,9 @@ export async function prepareBuilderTarget(
   if (apis.error) {
     return fail(apis.error);
   }
-  const apps = checkFilter(
-    interpolateIds(query.appIds, templateSrv, request.scopedVars),
-    def.scope.apps,
-    'apps',
-    notices
-  );
+  const apps = checkFilter(query.appIds?.length ? query.appIds : undefined, def.scope.apps, 'apps', notices);
   if (apps.error) {
     return fail(apps.error);
-  }
-  // Grafana leaves a reference to a variable the dashboard does not define as written; sent as
-  // an id it matches nothing and the panel would be silently empty.
-  const undefinedVariable = unresolvedVariable([environmentId, projectId, ...(apis.ids ?? []), ...(apps.ids ?? [])]);
-  if (undefinedVariable) {
-    return fail(message('undefinedVariable', { name: undefinedVariable }));
   }
 
   const dataFilter: RequestContext['dataFilter'] = { orgId: settings.orgUuid, tenant: settings.tenant };

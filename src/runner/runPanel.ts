@@ -49,7 +49,8 @@ async function plan(
       const { prepareGraphQLTarget } = await import('../graphql/prepareGraphQLTarget');
       return await prepareGraphQLTarget(query, request, deps);
     }
-    return await prepareBuilderTarget(query, request, deps, options.output ?? 'frames');
+    const filters = request.filters ?? deps.adhocFilters?.() ?? [];
+    return await prepareBuilderTarget(query, request, deps, options.output ?? 'frames', filters);
   } catch (err) {
     return failure(query.refId, err);
   }
