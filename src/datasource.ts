@@ -14,7 +14,7 @@ import { getTemplateSrv, type TemplateSrv } from '@grafana/runtime';
 import type { Observable } from 'rxjs';
 
 import { choreoAnnotationSupport } from './annotations/ChoreoAnnotationSupport';
-import { InsightsClient } from './client/insightsClient';
+import { InsightsClient, type InsightsTransport } from './client/insightsClient';
 import { checkHealth } from './health/checkHealth';
 import { MetadataService } from './metadata/metadataService';
 import type { ChoreoOptions } from './options';
@@ -23,6 +23,7 @@ import { formatApiName } from './metadata/apiDisplayName';
 import { defaultQueryFor } from './queryModel/defaults';
 import { namesFrom, queryDisplayText } from './queryModel/displayText';
 import type { DocumentMerger } from './runner/batch/documentMerger';
+import { Coalescer } from './runner/coalesce/coalescer';
 import type { RunnerDeps } from './runner/deps';
 import { runPanel, type RunOptions } from './runner/runPanel';
 import { resultCacheTtlMs } from './settings/resultCacheTtl';
@@ -34,8 +35,11 @@ import { interpolateQuery, TAG_KEYS } from './variables/interpolateQuery';
 export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
   readonly settings: ResolvedSettings;
   readonly client: InsightsClient;
+  /** What queries and lists go through: the client, or a Coalescer in front of it. */
+  readonly transport: InsightsTransport;
   readonly metadata: MetadataService;
   private readonly jsonData: ChoreoOptions;
+  private readonly coalescing: boolean;
   private mergerLoad?: Promise<DocumentMerger>;
 
   constructor(instanceSettings: DataSourceInstanceSettings<ChoreoOptions>) {
@@ -48,7 +52,9 @@ export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
       undefined,
       { resultCacheTtlMs: resultCacheTtlMs(this.jsonData) }
     );
-    this.metadata = new MetadataService(this.client, this.settings);
+    this.coalescing = this.jsonData.coalesceRequests !== false;
+    this.transport = this.coalescing ? new Coalescer(this.client, () => this.merger()) : this.client;
+    this.metadata = new MetadataService(this.transport, this.settings);
     this.variables = new ChoreoVariableSupport(this);
     this.annotations = choreoAnnotationSupport(this);
   }
@@ -57,7 +63,8 @@ export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
   deps(): RunnerDeps {
     const templateSrv = getTemplateSrv();
     return {
-      client: this.client,
+      client: this.transport,
+      coalescing: this.coalescing,
       settings: this.settings,
       templateSrv,
       metadata: this.metadata,

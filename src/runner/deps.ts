@@ -11,6 +11,11 @@ export interface RunnerDeps {
   settings: ResolvedSettings;
   templateSrv: TemplateSrv;
   metadata: MetadataService;
+  /**
+   * The client merges requests from different panels started in the same moment (a Coalescer):
+   * each target's request is then sent on its own and merged there, not per panel.
+   */
+  coalescing?: boolean;
   /** The dashboard's ad-hoc filters for this data source, when the request carries none. */
   adhocFilters?: () => AdHocVariableFilter[];
 }

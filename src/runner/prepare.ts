@@ -272,7 +272,9 @@ export async function prepareBuilderTarget(
   entryNotices(def, ctx, notices);
   const pager = pagerFor(def, ctx, opts.values);
   const first = buildRequest(def.request, pager ? { ...ctx, page: { offset: 0, limit: pager.asked } } : ctx);
-  const names = await apiNamesFor(def, environmentId, deps, notices);
+  // Not awaited: the lookup goes out with the query (in the same document when coalescing).
+  let names = new ApiNameMap([]);
+  const ready = apiNamesFor(def, environmentId, deps, notices).then((n) => (names = n));
   const frameSpec = output === 'variable' && def.variable ? variableFrame(def.variable) : def.frames;
   const shape: FrameShape = frameSpec.shape;
 
@@ -281,6 +283,7 @@ export async function prepareBuilderTarget(
     request: first,
     notices,
     pager,
+    ready,
     frames: (data, extra) => {
       const built = buildFrames(frameSpec, data, {
         options: opts.values,

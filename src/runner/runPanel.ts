@@ -96,6 +96,31 @@ function finish(
   );
 }
 
+/** The first requests of a run: merged per panel here, or across panels by a coalescing client. */
+function send(
+  deps: RunnerDeps,
+  merger: () => Promise<DocumentMerger>,
+  prepared: PreparedTarget[],
+  requestId?: string
+): Observable<Outcome[]> {
+  if (!deps.coalescing || !prepared.length) {
+    return sendBatch(
+      deps.client,
+      merger,
+      prepared.map((p) => p.request),
+      requestId
+    );
+  }
+  return forkJoin(
+    prepared.map((p) =>
+      deps.client.request<unknown>(p.request, { requestId }).pipe(
+        map((result): Outcome => ({ result })),
+        catchError((error: unknown) => of<Outcome>({ error }))
+      )
+    )
+  );
+}
+
 function asResult(t: FailedTarget): TargetResult {
   return { data: [], error: { refId: t.refId, message: t.error, status: t.status } };
 }
@@ -121,12 +146,7 @@ export function runPanel(
   }).pipe(
     switchMap(({ planned, deadline }) => {
       const prepared = planned.filter(isPrepared);
-      return sendBatch(
-        deps.client,
-        merger,
-        prepared.map((p) => p.request),
-        request.requestId
-      ).pipe(
+      return send(deps, merger, prepared, request.requestId).pipe(
         switchMap((outcomes) =>
           prepared.length
             ? forkJoin(prepared.map((p, i) => finish(p, outcomes[i], deps, deadline, request.requestId)))

@@ -18,6 +18,8 @@ export interface PreparedTarget {
   request: GraphQLRequest;
   notices: QueryResultMetaNotice[];
   pager?: Pager;
+  /** Settles when what the frames need besides the answer (API names) has arrived. */
+  ready?: Promise<unknown>;
   /** Frames (with meta) from the data of every page, merged. */
   frames(
     data: unknown,
