@@ -24,6 +24,8 @@ import { defaultQueryFor } from './queryModel/defaults';
 import { namesFrom, queryDisplayText } from './queryModel/displayText';
 import type { DocumentMerger } from './runner/batch/documentMerger';
 import { Coalescer } from './runner/coalesce/coalescer';
+import { IncrementalCache } from './runner/incremental/cache';
+import type { IncrementalDeps } from './runner/incremental/refresh';
 import type { RunnerDeps } from './runner/deps';
 import { runPanel, type RunOptions } from './runner/runPanel';
 import { resultCacheTtlMs } from './settings/resultCacheTtl';
@@ -31,6 +33,9 @@ import { resolveSettings, type ResolvedSettings } from './settings/resolveSettin
 import { QueryType, type ChoreoQuery } from './types';
 import { ChoreoVariableSupport } from './variables/ChoreoVariableSupport';
 import { interpolateQuery, TAG_KEYS } from './variables/interpolateQuery';
+
+/** Minutes of recent buckets an incremental refresh fetches again (Prometheus's default window). */
+export const DEFAULT_OVERLAP_MINUTES = 10;
 
 export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
   readonly settings: ResolvedSettings;
@@ -40,6 +45,7 @@ export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
   readonly metadata: MetadataService;
   private readonly jsonData: ChoreoOptions;
   private readonly coalescing: boolean;
+  private readonly incremental?: IncrementalDeps;
   private mergerLoad?: Promise<DocumentMerger>;
 
   constructor(instanceSettings: DataSourceInstanceSettings<ChoreoOptions>) {
@@ -55,6 +61,11 @@ export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
     this.coalescing = this.jsonData.coalesceRequests !== false;
     this.transport = this.coalescing ? new Coalescer(this.client, () => this.merger()) : this.client;
     this.metadata = new MetadataService(this.transport, this.settings);
+    const overlap = this.jsonData.incrementalOverlapMinutes ?? DEFAULT_OVERLAP_MINUTES;
+    this.incremental =
+      Number.isFinite(overlap) && overlap > 0
+        ? { cache: new IncrementalCache(), overlapMs: overlap * 60_000 }
+        : undefined;
     this.variables = new ChoreoVariableSupport(this);
     this.annotations = choreoAnnotationSupport(this);
   }
@@ -65,6 +76,7 @@ export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
     return {
       client: this.transport,
       coalescing: this.coalescing,
+      incremental: this.incremental,
       settings: this.settings,
       templateSrv,
       metadata: this.metadata,

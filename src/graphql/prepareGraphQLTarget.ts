@@ -138,9 +138,9 @@ export async function prepareGraphQLTarget(
 
   return {
     refId,
-    request: sent,
+    requests: [sent],
     notices,
-    frames: (data, extra) => {
+    frames: ([data], extra) => {
       if (catalogFrames) {
         return catalogFrames(data, executedQueryString(sent), extra.notices);
       }

@@ -3,6 +3,7 @@ import type { TemplateSrv } from '@grafana/runtime';
 
 import type { InsightsTransport } from '../client/insightsClient';
 import type { MetadataService } from '../metadata/metadataService';
+import type { IncrementalDeps } from './incremental/refresh';
 import type { ResolvedSettings } from '../settings/resolveSettings';
 
 /** What running queries needs from the DataSource instance; tests pass their own. */
@@ -16,6 +17,8 @@ export interface RunnerDeps {
    * each target's request is then sent on its own and merged there, not per panel.
    */
   coalescing?: boolean;
+  /** Incremental refresh of time series (absent: every refresh fetches the whole range). */
+  incremental?: IncrementalDeps;
   /** The dashboard's ad-hoc filters for this data source, when the request carries none. */
   adhocFilters?: () => AdHocVariableFilter[];
 }

@@ -16,6 +16,7 @@ import type { ChoreoQuery } from '../types';
 import type { RunnerDeps } from './deps';
 import { executedQueryString } from './executedQuery';
 import { interpolateQuery } from '../variables/interpolateQuery';
+import { refreshOf, type Refresh } from './incremental/refresh';
 import type { Pager, PlannedTarget } from './target';
 
 type Notices = QueryResultMetaNotice[];
@@ -272,6 +273,10 @@ export async function prepareBuilderTarget(
   entryNotices(def, ctx, notices);
   const pager = pagerFor(def, ctx, opts.values);
   const first = buildRequest(def.request, pager ? { ...ctx, page: { offset: 0, limit: pager.asked } } : ctx);
+  const refresh: Refresh =
+    def.frames.kind === 'timeSeries' && !pager && output === 'frames'
+      ? refreshOf(deps.incremental, def.frames, def.request, ctx, { fromMs, toMs }, zone)
+      : { requests: [first], complete: ([data]) => data };
   // Not awaited: the lookup goes out with the query (in the same document when coalescing).
   let names = new ApiNameMap([]);
   const ready = apiNamesFor(def, environmentId, deps, notices).then((n) => (names = n));
@@ -280,11 +285,12 @@ export async function prepareBuilderTarget(
 
   return {
     refId,
-    request: first,
+    requests: refresh.requests,
     notices,
     pager,
     ready,
-    frames: (data, extra) => {
+    frames: (datas: unknown[], extra: { errors: unknown[]; pages: number; notices: Notices }) => {
+      const data = refresh.complete(datas, extra.errors.length === 0);
       const built = buildFrames(frameSpec, data, {
         options: opts.values,
         attrs: opts.attrs,
@@ -296,7 +302,7 @@ export async function prepareBuilderTarget(
       return applyFrameMeta(built.frames, {
         refId,
         shape,
-        executedQueryString: executedQueryString(first, extra.pages),
+        executedQueryString: executedQueryString(first, extra.pages) + (refresh.note ? `\n${refresh.note}` : ''),
         notices: [...extra.notices, ...built.notices.map(warning)],
       });
     },

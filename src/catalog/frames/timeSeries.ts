@@ -28,6 +28,19 @@ function labelsOf(spec: SeriesSpec, ctx: Context, f: FrameContext): Labels | und
   return labels;
 }
 
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Items in the order of a text (stable): the same series order whatever order the API sends. */
+function sortedBy(scopes: Context[], key: SeriesSpec['sortBy'], f: FrameContext): Context[] {
+  const keys = scopes.map((ctx) => text(evaluate(key ?? null, ctx, f.lookups)));
+  return scopes
+    .map((ctx, i) => ({ ctx, k: keys[i], i }))
+    .sort((a, b) => compareCodeUnits(a.k, b.k) || a.i - b.i)
+    .map((x) => x.ctx);
+}
+
 /** `data.getLatency.summary` → `getLatency.summary`; `item.usage` → `<each>[].usage`. */
 function labelOf(path: string, itemLabel: string): string {
   return path.startsWith('item.') ? `${itemLabel}.${path.slice(5)}` : path.replace(/^data\.?/, '');
@@ -56,9 +69,11 @@ export function timeSeriesFrames(spec: TimeSeriesFrameSpec, data: unknown, f: Fr
       const skipped = { count: 0 };
       const limit = s.limit === undefined ? undefined : evaluate(s.limit, base, f.lookups);
       const items = objectsOf(readList(base, s.each), skipped);
-      for (const item of typeof limit === 'number' && limit >= 0 ? items.slice(0, limit) : items) {
-        scopes.push({ ...base, item });
-      }
+      const kept = (typeof limit === 'number' && limit >= 0 ? items.slice(0, limit) : items).map((item) => ({
+        ...base,
+        item,
+      }));
+      scopes.push(...(s.sortBy === undefined ? kept : sortedBy(kept, s.sortBy, f)));
       notices.push(...skippedNotice(itemLabel, skipped));
     } else {
       scopes.push(base);
