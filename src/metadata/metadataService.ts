@@ -3,6 +3,7 @@ import { objectsOf, readList } from '../catalog/answer';
 import { buildRequest, type RequestContext } from '../catalog/request';
 import type { InsightsTransport } from '../client/insightsClient';
 import type { ResolvedSettings } from '../settings/resolveSettings';
+import { textOf } from '../frames/depth';
 import { ApiNameMap } from './apiDisplayName';
 
 export interface EnvironmentInfo {
@@ -41,9 +42,7 @@ export interface MetadataServiceOptions {
 
 type Row = Record<string, unknown>;
 
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
-}
+const str = (v: unknown) => textOf(v);
 
 /**
  * Lists used for names and selects (environments, APIs, applications), run with the catalog's

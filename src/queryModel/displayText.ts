@@ -1,5 +1,6 @@
 import { entryFor } from '../catalog/catalog';
 import { normalizeOptions } from '../catalog/options';
+import { textOf } from '../frames/depth';
 import { formatApiName } from '../metadata/apiDisplayName';
 import type { MetadataService } from '../metadata/metadataService';
 import type { ChoreoQuery } from '../types';
@@ -44,7 +45,7 @@ function optionTexts(query: ChoreoQuery): string[] {
     } else if (Array.isArray(v)) {
       out.push(v.join(' / '));
     } else {
-      out.push(`${o.label.toLowerCase()} "${String(v)}"`);
+      out.push(`${o.label.toLowerCase()} "${textOf(v)}"`);
     }
   }
   return out;

@@ -1,6 +1,7 @@
 import type { DataFrame, FieldConfig, Labels } from '@grafana/data';
 
 import { TimeSpanCache, toPointSeries, type Fill } from '../../frames/align';
+import { textOf } from '../../frames/depth';
 import { wideTimeSeriesFrame, type SeriesSpec as FrameSeries } from '../../frames/timeSeriesFrame';
 import { common } from '../catalog';
 import { evaluate, type Context } from '../expressions';
@@ -10,9 +11,7 @@ import { objectsOf, readList, skippedNotice } from '../answer';
 import { getPath, isPresent } from '../paths';
 import type { BuiltFrames, FrameContext } from './context';
 
-function text(v: unknown, fallback = ''): string {
-  return typeof v === 'string' ? v : v === undefined || v === null ? fallback : String(v);
-}
+const text = textOf;
 
 function labelsOf(spec: SeriesSpec, ctx: Context, f: FrameContext): Labels | undefined {
   if (!spec.labels) {
