@@ -19,7 +19,7 @@ export interface Stack {
   browser: TestBackendSrv;
   jsonData: ChoreoOptions;
   /** A DataSource built from the current settings, as Grafana builds one after each save. */
-  dataSource(): DataSource;
+  dataSource(jsonData?: Partial<ChoreoOptions>): DataSource;
   /** Saves new settings the way the config page does: proxy (server side) and instance. */
   save(jsonData: Partial<ChoreoOptions>, secret?: string): void;
   close(): Promise<void>;
@@ -67,8 +67,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     get jsonData() {
       return jsonData;
     },
-    dataSource() {
-      return new DataSource(instanceSettings(proxy.instanceUrl, jsonData));
+    dataSource(partial = {}) {
+      return new DataSource(instanceSettings(proxy.instanceUrl, { ...jsonData, ...partial }));
     },
     save(partial, secret) {
       jsonData = { ...jsonData, ...partial };
