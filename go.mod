@@ -2,6 +2,9 @@ module github.com/choreo-insights/choreo-insights-datasource
 
 go 1.26.5
 
+// npm packages may ship Go files (flatted does): ./... is the plugin's Go code only.
+ignore ./node_modules
+
 require github.com/grafana/grafana-plugin-sdk-go v0.299.0
 
 require (

@@ -70,7 +70,7 @@ func (c *common) pageDeadline(ctx context.Context, start time.Time) (time.Time, 
 	budget := time.Duration(c.paging.BudgetSeconds) * time.Second
 	deadline := start.Add(budget)
 	if d, ok := ctx.Deadline(); ok && d.Before(deadline) {
-		return d, int(math.Max(0, math.Round(d.Sub(start).Seconds())))
+		return d, int(math.Max(1, math.Ceil(d.Sub(start).Seconds())))
 	}
 	return deadline, c.paging.BudgetSeconds
 }
