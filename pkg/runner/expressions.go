@@ -147,7 +147,7 @@ func objectOf(o *Object, ctx any, lk nameLookups, skip string) *Object {
 		if k == skip || k == "$comment" {
 			continue
 		}
-		if v := evaluate(o.vals[k], ctx, lk); !isAbsent(v) {
+		if v := evaluate(o.value(k), ctx, lk); !isAbsent(v) {
 			out.Set(k, v)
 		}
 	}

@@ -109,9 +109,7 @@ func nestsDeeperThan(v any, limit, budget int) bool {
 		case []any:
 			children = x
 		case *Object:
-			for _, k := range x.keys {
-				children = append(children, x.vals[k])
-			}
+			children = x.vals
 		default:
 			continue
 		}

@@ -69,7 +69,7 @@ func readsFields(cols []*columnDef) bool {
 			}
 		case *Object:
 			for _, k := range x.keys {
-				if strings.HasPrefix(k, "row.") || mentions(x.vals[k]) {
+				if strings.HasPrefix(k, "row.") || mentions(x.value(k)) {
 					return true
 				}
 			}

@@ -47,6 +47,7 @@ func (c *common) timeSeriesFrames(spec *frameDef, d *Object, f *frameContext) (b
 	base := f.base(d)
 	var warnings []string
 	dropped := 0
+	spans := &spanCache{}
 	var series []builtSeries
 	for _, s := range spec.series {
 		scopes := []*Object{base}
@@ -85,7 +86,7 @@ func (c *common) timeSeriesFrames(spec *frameDef, d *Object, f *frameContext) (b
 				unit:   seriesText(evaluate(s.unit, ctx, f.names), ""),
 				right:  s.axis == "right",
 				labels: c.seriesLabels(s, ctx, f),
-				points: readPoints(objectsOf(list, &skippedBuckets), s, evaluate(s.fill, ctx, f.names) != "null", &dropped),
+				points: readPoints(objectsOf(list, &skippedBuckets), s, evaluate(s.fill, ctx, f.names) != "null", &dropped, spans),
 			}
 			if !isAbsent(s.displayName) {
 				b.displayName = seriesText(evaluate(s.displayName, ctx, f.names), "")
@@ -130,12 +131,38 @@ func (c *common) seriesLabels(s *seriesDef, ctx *Object, f *frameContext) map[st
 	return out
 }
 
+// spanCache keeps the times of the last series read: the series of one answer usually repeat
+// the same bucket times, and a string compare costs less than a parse.
+type spanCache struct {
+	texts []string
+	times []int64
+}
+
+func (c *spanCache) parse(v any, i int) (int64, bool) {
+	s, ok := v.(string)
+	if !ok {
+		return 0, false
+	}
+	if i < len(c.texts) && c.texts[i] == s {
+		return c.times[i], true
+	}
+	ms, ok := parseTimeSpan(s)
+	if ok && i <= len(c.texts) {
+		if i == len(c.texts) {
+			c.texts, c.times = append(c.texts, s), append(c.times, ms)
+		} else {
+			c.texts[i], c.times[i] = s, ms
+		}
+	}
+	return ms, ok
+}
+
 // readPoints reads buckets into a series, dropping (and counting) those whose time cannot be
 // read.
-func readPoints(buckets []any, s *seriesDef, zero bool, dropped *int) pointSeries {
+func readPoints(buckets []any, s *seriesDef, zero bool, dropped *int, spans *spanCache) pointSeries {
 	p := pointSeries{zero: zero, times: make([]int64, 0, len(buckets)), values: make([]*float64, 0, len(buckets))}
-	for _, b := range buckets {
-		ms, ok := timeOf(getPath(b, s.time))
+	for i, b := range buckets {
+		ms, ok := spans.parse(getPath(b, s.time), i)
 		if !ok {
 			*dropped++
 			continue

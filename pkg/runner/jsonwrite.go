@@ -60,7 +60,7 @@ func writeJSON(b *strings.Builder, v any, indent, prefix string) {
 		n := 0
 		inner := prefix + indent
 		for _, k := range keys {
-			val := x.vals[k]
+			val := x.value(k)
 			if isAbsent(val) {
 				continue
 			}

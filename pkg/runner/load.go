@@ -114,7 +114,7 @@ func compileCommon(cf *commonFile) (*common, error) {
 		return nil, errors.New("granularities must be an object of name → milliseconds")
 	}
 	for _, k := range gs.Keys() {
-		ms, _ := gs.vals[k].(float64)
+		ms, _ := gs.value(k).(float64)
 		if !isJSInteger(ms) || ms <= 0 {
 			return nil, fmt.Errorf("granularity %q must be a positive whole number of milliseconds", k)
 		}
@@ -467,7 +467,7 @@ func usesOperator(e any, ops ...string) bool {
 					return true
 				}
 			}
-			if usesOperator(x.vals[k], ops...) {
+			if usesOperator(x.value(k), ops...) {
 				return true
 			}
 		}

@@ -129,7 +129,7 @@ func compileSeries(sf *seriesFile) (*seriesDef, error) {
 		}
 		for _, k := range lo.Keys() {
 			if k != "$comment" {
-				s.labels = append(s.labels, labelDef{key: k, expr: lo.vals[k]})
+				s.labels = append(s.labels, labelDef{key: k, expr: lo.value(k)})
 			}
 		}
 		if s.labels == nil {

@@ -224,7 +224,7 @@ func withRows(data *Object, path string, rows []any) *Object {
 		out.Set(head, rows)
 		return out
 	}
-	inner, _ := out.vals[head].(*Object)
+	inner, _ := out.value(head).(*Object)
 	out.Set(head, withRows(inner, rest, rows))
 	return out
 }

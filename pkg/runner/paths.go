@@ -1,7 +1,5 @@
 package runner
 
-import "strings"
-
 // Dot paths into answers and contexts (catalog/README.md, Paths). A segment reads an own
 // property of an object or a digit index of a list; anything else is absent, so a name such
 // as "constructor" or "__proto__" finds nothing (Go has no prototype, but an index like "01"
@@ -12,30 +10,36 @@ func getPath(root any, path string) any {
 	if path == "" {
 		return root
 	}
-	return walk(root, strings.Split(path, "."), 0)
+	return walk(root, path)
 }
 
-func walk(v any, segments []string, at int) any {
-	for i := at; i < len(segments); i++ {
-		s := segments[i]
-		if s == "*" {
+// walk follows a dot path segment by segment without splitting it (it runs for every bucket of
+// every series).
+func walk(v any, path string) any {
+	for {
+		seg, rest, more := cutDot(path)
+		if seg == "*" {
 			list, ok := v.([]any)
 			if !ok {
 				return absent
 			}
 			for _, item := range list {
-				if found := walk(item, segments, i+1); isPresent(found) {
+				found := item
+				if more {
+					found = walk(item, rest)
+				}
+				if isPresent(found) {
 					return found
 				}
 			}
 			return absent
 		}
-		v = own(v, s)
-		if isAbsent(v) {
-			return absent
+		v = own(v, seg)
+		if isAbsent(v) || !more {
+			return v
 		}
+		path = rest
 	}
-	return v
 }
 
 // own is an own property of an object, or a digit index of a list (Number(key), so "01" is

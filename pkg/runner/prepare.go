@@ -45,8 +45,8 @@ func (c *Catalog) prepare(ctx context.Context, in Input, tr Transport, lk *Looku
 		return nil, fmt.Errorf("Unexpected error: the query is not JSON: %v", err)
 	}
 	q := cm.migrateQuery(saved)
-	refID, _ := q.vals["refId"].(string)
-	typeName, _ := q.vals["queryType"].(string)
+	refID, _ := q.value("refId").(string)
+	typeName, _ := q.value("queryType").(string)
 	t := c.types[typeName]
 	if t != nil && t.raw {
 		// Raw GraphQL needs graphql-js to read the user's document: browser only.
@@ -80,7 +80,7 @@ func (c *Catalog) prepare(ctx context.Context, in Input, tr Transport, lk *Looku
 	if def.request == nil || def.frames == nil {
 		return nil, fmt.Errorf("Unexpected error: catalog: query type %q has no request or frames for this variant", t.name)
 	}
-	chosen := q.vals["granularity"]
+	chosen := q.value("granularity")
 	if _, ok := q.Get("granularity"); !ok {
 		chosen = absent
 	}
@@ -98,16 +98,16 @@ func (c *Catalog) prepare(ctx context.Context, in Input, tr Transport, lk *Looku
 	}
 	environmentID := ""
 	if def.scope.Environment {
-		if environmentID, err = c.environmentOf(ctx, savedID(q.vals["environmentId"]), s, tr, lk, n); err != nil {
+		if environmentID, err = c.environmentOf(ctx, savedID(q.value("environmentId")), s, tr, lk, n); err != nil {
 			return nil, err
 		}
 	}
-	projectID := savedID(q.vals["projectId"])
-	apis, err := cm.checkFilter(savedIDs(q.vals["apiIds"]), def.scope.APIs, "apis", n, t.apiRequired)
+	projectID := savedID(q.value("projectId"))
+	apis, err := cm.checkFilter(savedIDs(q.value("apiIds")), def.scope.APIs, "apis", n, t.apiRequired)
 	if err != nil {
 		return nil, err
 	}
-	apps, err := cm.checkFilter(savedIDs(q.vals["appIds"]), def.scope.Apps, "apps", n, "")
+	apps, err := cm.checkFilter(savedIDs(q.value("appIds")), def.scope.Apps, "apps", n, "")
 	if err != nil {
 		return nil, err
 	}

@@ -12,11 +12,11 @@ func (c *common) migrateQuery(saved any) *Object {
 	} else {
 		q = NewObject()
 	}
-	if s, ok := q.vals["refId"].(string); !ok || s == "" {
+	if s, ok := q.value("refId").(string); !ok || s == "" {
 		q.Set("refId", "A")
 	}
 	// An unknown type is kept as it is: the runner reports "Unknown query type" with the name.
-	if s, ok := q.vals["queryType"].(string); !ok || s == "" {
+	if s, ok := q.value("queryType").(string); !ok || s == "" {
 		q.Set("queryType", c.defaultType)
 	}
 	for _, f := range [][2]string{{"apiIds", "apiId"}, {"appIds", "appId"}} {

@@ -84,7 +84,7 @@ func (c *Catalog) DecodeAnswer(body []byte) (Answer, error) {
 		return Answer{}, errors.New("The Insights API answered with something that is not a GraphQL response.")
 	}
 	var a Answer
-	if list, ok := o.vals["errors"].([]any); ok {
+	if list, ok := o.value("errors").([]any); ok {
 		for _, item := range list {
 			a.Errors = append(a.Errors, toGraphQLError(item))
 		}
@@ -106,12 +106,12 @@ func toGraphQLError(item any) GraphQLError {
 		return GraphQLError{Message: jsString(item)}
 	}
 	e := GraphQLError{}
-	if m, ok := o.vals["message"].(string); ok {
+	if m, ok := o.value("message").(string); ok {
 		e.Message = m
 	} else {
 		e.Message = jsonText(o, "")
 	}
-	if p, ok := o.vals["path"].([]any); ok {
+	if p, ok := o.value("path").([]any); ok {
 		e.Path = p
 	}
 	return e

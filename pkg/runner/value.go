@@ -16,15 +16,35 @@ func isAbsent(v any) bool {
 }
 
 // Object is a JSON object with its keys in insertion order (JSON.parse keeps the first
-// position of a duplicated key and its last value; Set does the same).
+// position of a duplicated key and its last value; Set does the same). Answers hold hundreds
+// of thousands of small objects, so keys and values are two slices searched in order, with an
+// index only for objects past indexFrom keys.
 type Object struct {
-	keys []string
-	vals map[string]any
+	keys  []string
+	vals  []any
+	index map[string]int
 }
+
+const indexFrom = 12
 
 // NewObject makes an empty object.
 func NewObject() *Object {
-	return &Object{vals: map[string]any{}}
+	return &Object{}
+}
+
+func (o *Object) find(k string) int {
+	if o.index != nil {
+		if i, ok := o.index[k]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, key := range o.keys {
+		if key == k {
+			return i
+		}
+	}
+	return -1
 }
 
 // Get reads an own property.
@@ -32,29 +52,50 @@ func (o *Object) Get(k string) (any, bool) {
 	if o == nil {
 		return nil, false
 	}
-	v, ok := o.vals[k]
-	return v, ok
+	if i := o.find(k); i >= 0 {
+		return o.vals[i], true
+	}
+	return nil, false
+}
+
+// value is a property's value, nil when there is none (as a map lookup).
+func (o *Object) value(k string) any {
+	v, _ := o.Get(k)
+	return v
 }
 
 // Set adds or replaces a property; a new key goes last.
 func (o *Object) Set(k string, v any) {
-	if _, ok := o.vals[k]; !ok {
-		o.keys = append(o.keys, k)
+	if i := o.find(k); i >= 0 {
+		o.vals[i] = v
+		return
 	}
-	o.vals[k] = v
+	o.keys = append(o.keys, k)
+	o.vals = append(o.vals, v)
+	if o.index != nil {
+		o.index[k] = len(o.keys) - 1
+	} else if len(o.keys) > indexFrom {
+		o.reindex()
+	}
+}
+
+func (o *Object) reindex() {
+	o.index = make(map[string]int, len(o.keys))
+	for i, k := range o.keys {
+		o.index[k] = i
+	}
 }
 
 // Delete removes a property.
 func (o *Object) Delete(k string) {
-	if _, ok := o.vals[k]; !ok {
+	i := o.find(k)
+	if i < 0 {
 		return
 	}
-	delete(o.vals, k)
-	for i, key := range o.keys {
-		if key == k {
-			o.keys = append(o.keys[:i:i], o.keys[i+1:]...)
-			break
-		}
+	o.keys = append(o.keys[:i:i], o.keys[i+1:]...)
+	o.vals = append(o.vals[:i:i], o.vals[i+1:]...)
+	if o.index != nil {
+		o.reindex()
 	}
 }
 
@@ -76,9 +117,9 @@ func (o *Object) Len() int {
 
 // Clone is a shallow copy.
 func (o *Object) Clone() *Object {
-	c := &Object{keys: append([]string(nil), o.keys...), vals: make(map[string]any, len(o.vals))}
-	for k, v := range o.vals {
-		c.vals[k] = v
+	c := &Object{keys: append([]string(nil), o.keys...), vals: append([]any(nil), o.vals...)}
+	if o.index != nil {
+		c.reindex()
 	}
 	return c
 }
