@@ -2,6 +2,7 @@ package runner
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -120,5 +121,33 @@ func TestRedact(t *testing.T) {
 		if got := redact(in); got != want {
 			t.Errorf("redact(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestParseJSONAsJSONParse(t *testing.T) {
+	good := map[string]string{
+		`"\ud83d\ude00 \u00e9 \/ \b\f\n\r\t \"\\"`:                 "\"😀 é / \\b\\f\\n\\r\\t \\\"\\\\\"",
+		` [ 1 , -0 , 0.5 , 1E2 , -12.5e-1 , 123456789012345678 ] `: `[1,0,0.5,100,-1.25,123456789012345680]`,
+		`{"a":{"b":[{}, [], null, true, false]}}`:                  `{"a":{"b":[{},[],null,true,false]}}`,
+		`"\ud800x"`: `"` + "\ufffd" + `x"`, // a lone surrogate cannot be held in a Go string
+	}
+	for in, want := range good {
+		v, err := parseJSON([]byte(in))
+		if err != nil {
+			t.Errorf("parseJSON(%s): %v", in, err)
+			continue
+		}
+		if got := jsonText(v, ""); got != want {
+			t.Errorf("parseJSON(%s) = %s, want %s", in, got, want)
+		}
+	}
+	for _, bad := range []string{`01`, `-`, `1.`, `.5`, `+1`, `"a` + "\n" + `"`, `"\x"`, `"\u12"`, `[1 2]`, `{"a" 1}`, `{a:1}`, "\ufeff1", `tru`, `{"a":1,}`} {
+		if _, err := parseJSON([]byte(bad)); err == nil {
+			t.Errorf("parseJSON(%q) accepted", bad)
+		}
+	}
+	deep := strings.Repeat("[", maxParseDepth+1) + strings.Repeat("]", maxParseDepth+1)
+	if _, err := parseJSON([]byte(deep)); err == nil {
+		t.Error("nesting past the limit accepted")
 	}
 }
