@@ -83,7 +83,7 @@ func (l *Lookups) get(ctx context.Context, key string, fetch func(context.Contex
 func safeFetch(ctx context.Context, fetch func(context.Context) ([]any, error)) (rows []any, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			rows, err = nil, fmt.Errorf("Unexpected error: %v", r)
+			rows, err = nil, &userError{fmt.Sprintf("Unexpected error: %v", r)}
 		}
 	}()
 	return fetch(ctx)

@@ -2,7 +2,7 @@ package runner
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"math"
 	"time"
 )
@@ -206,7 +206,7 @@ func (c *common) fetchConcurrently(ctx context.Context, n int, fetch func(int) p
 func safePage(i int, fetch func(int) pageResult) (r pageResult) {
 	defer func() {
 		if p := recover(); p != nil {
-			r = pageResult{index: i, err: errors.New("Unexpected error while fetching a page")}
+			r = pageResult{index: i, err: &userError{fmt.Sprintf("Unexpected error: %v", p)}}
 		}
 	}()
 	return fetch(i)

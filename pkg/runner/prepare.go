@@ -42,7 +42,7 @@ func (c *Catalog) prepare(ctx context.Context, in Input, tr Transport, lk *Looku
 	cm := c.common
 	saved, err := parseJSONOrAbsent(in.Query)
 	if err != nil {
-		return nil, fmt.Errorf("Unexpected error: the query is not JSON: %v", err)
+		return nil, &userError{fmt.Sprintf("Unexpected error: the query is not JSON: %v", err)}
 	}
 	q := cm.migrateQuery(saved)
 	refID, _ := q.value("refId").(string)
@@ -78,7 +78,7 @@ func (c *Catalog) prepare(ctx context.Context, in Input, tr Transport, lk *Looku
 		}
 	}
 	if def.request == nil || def.frames == nil {
-		return nil, fmt.Errorf("Unexpected error: catalog: query type %q has no request or frames for this variant", t.name)
+		return nil, &userError{fmt.Sprintf("Unexpected error: catalog: query type %q has no request or frames for this variant", t.name)}
 	}
 	chosen := q.value("granularity")
 	if _, ok := q.Get("granularity"); !ok {

@@ -1,9 +1,6 @@
 package runner
 
-import (
-	"regexp"
-	"strings"
-)
+import "regexp"
 
 // allValue is Grafana's value for "All" of a multi-value variable: no filter.
 const allValue = "$__all"
@@ -116,6 +113,3 @@ func textOrAbsent(s string) any {
 	}
 	return s
 }
-
-// joinNames is used for messages that list names.
-func joinNames(names []string) string { return strings.Join(names, ", ") }

@@ -3,7 +3,6 @@ package runner
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"strings"
 )
 
@@ -77,11 +76,11 @@ const noDataMessage = "The Insights API answered without data or errors."
 func (c *Catalog) DecodeAnswer(body []byte) (Answer, error) {
 	v, err := parseJSON(body)
 	if err != nil {
-		return Answer{}, errors.New("The Insights API answered with invalid JSON.")
+		return Answer{}, &userError{"The Insights API answered with invalid JSON."}
 	}
 	o, ok := v.(*Object)
 	if !ok {
-		return Answer{}, errors.New("The Insights API answered with something that is not a GraphQL response.")
+		return Answer{}, &userError{"The Insights API answered with something that is not a GraphQL response."}
 	}
 	var a Answer
 	if list, ok := o.value("errors").([]any); ok {
@@ -92,9 +91,9 @@ func (c *Catalog) DecodeAnswer(body []byte) (Answer, error) {
 	d, has := o.Get("data")
 	if !has || d == nil {
 		if len(a.Errors) > 0 {
-			return a, errors.New(c.GraphQLErrorsMessage(a.Errors))
+			return a, &userError{c.GraphQLErrorsMessage(a.Errors)}
 		}
-		return a, errors.New(noDataMessage)
+		return a, &userError{noDataMessage}
 	}
 	a.Data = json.RawMessage(jsonText(d, ""))
 	return a, nil
