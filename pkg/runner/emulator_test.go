@@ -168,9 +168,6 @@ func (h *httpTransport) Do(ctx context.Context, r Request) (Answer, error) {
 }
 
 func TestAgainstTheEmulator(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: the emulator test starts Node")
-	}
 	cat := loadCatalog(t)
 	e := startEmulator(t)
 	tr := &httpTransport{cat: cat, url: e.apiURL, token: e.token(t), client: &http.Client{Timeout: 30 * time.Second}}
