@@ -13,19 +13,29 @@ export interface RequestContext {
   onOperation(): void;
   /** Page size cap of paginated operations (EmulatorOptions.maxPageSize). */
   maxPageSize?: number;
+  /** A pagination total to claim whatever the real count (fault injection). */
+  claimTotal?: number;
+}
+
+export interface ContextOptions {
+  maxPageSize?: number;
+  claimTotal?: number;
+  /** Ingestion delay in ms (see TrafficModel). */
+  lateMs?: number;
 }
 
 export function createContext(
   orgUuid: string,
   now: number,
   onOperation: () => void,
-  maxPageSize?: number
+  options: ContextOptions = {}
 ): RequestContext {
+  const { maxPageSize, claimTotal, lateMs = 0 } = options;
   const cache = new Map<string, readonly Bucket[]>();
   return {
     orgUuid,
     now,
-    model: new TrafficModel(),
+    model: new TrafficModel({ now, lateMs }),
     bucketsFor(window, g) {
       const key = `${window.from}|${window.to}|${window.offsetMinutes}|${g}`;
       let b = cache.get(key);
@@ -37,5 +47,6 @@ export function createContext(
     },
     onOperation,
     maxPageSize,
+    claimTotal,
   };
 }

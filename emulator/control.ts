@@ -12,6 +12,7 @@ export interface ControlTarget {
   clearFaults(): void;
   resetStats(): void;
   revokeAll(): void;
+  setLateData(minutes: number): void;
 }
 
 export async function handleControl(
@@ -50,6 +51,21 @@ export async function handleControl(
       t.resetStats();
       sendJson(res, 200, { faults: {}, stats: t.stats });
       return;
+    case 'POST /__emulator/late-data': {
+      let minutes: unknown;
+      try {
+        minutes = (JSON.parse((await readBody(req)).toString('utf8') || '{}') as { minutes?: unknown }).minutes;
+      } catch {
+        minutes = undefined;
+      }
+      if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0 || minutes > 1440) {
+        sendJson(res, 400, { error: 'late-data takes {"minutes": 0..1440}' });
+        return;
+      }
+      t.setLateData(minutes);
+      sendJson(res, 200, { minutes });
+      return;
+    }
     case 'POST /__emulator/revoke-all':
       t.revokeAll();
       sendJson(res, 200, { revoked: true });

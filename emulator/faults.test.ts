@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { Emulator, startEmulator } from './server';
-import { NOW, demoToken, gql } from './testUtils';
+import { NOW, PROD_FILTER, demoToken, gql } from './testUtils';
 
 let emu: Emulator;
 let token: string;
@@ -99,6 +99,43 @@ describe('fault injection', () => {
     expect(res.status).toBe(500);
   });
 
+  it('patches answers into wrong shapes, also under a batched alias', async () => {
+    emu.setFaults({ patch: { listOrganizations: 'oops' } });
+    expect((await gql(emu, token, Q)).body.data).toEqual({ listOrganizations: 'oops' });
+    expect((await gql(emu, token, '{ t0_listOrganizations: listOrganizations { handle } }')).body.data).toEqual({
+      t0_listOrganizations: 'oops',
+    });
+    emu.setFaults({ patch: { 'listOrganizations.0.handle': 42 } });
+    const orgs = (await gql(emu, token, Q)).body.data?.listOrganizations as Array<{ handle: unknown }>;
+    expect(orgs[0].handle).toBe(42);
+  });
+
+  it('serves one row per page while claiming a huge total', async () => {
+    emu.setFaults({ maxPageSize: 1, claimTotal: 1e9 });
+    const r = await gql(
+      emu,
+      token,
+      'query($t: TimeFilter!, $d: DataFilter!) { getErrorsDetails(timeFilter: $t, dataFilter: $d, errorsDetailsFilter: { paginationFilter: { limit: 100 } }) { usage { count } pagination { total } } }',
+      { t: { from: new Date(NOW - 86_400_000).toISOString(), to: new Date(NOW).toISOString() }, d: PROD_FILTER }
+    );
+    const page = r.body.data?.getErrorsDetails as { usage: unknown[]; pagination: { total: number } };
+    expect(page.usage).toHaveLength(1);
+    expect(page.pagination.total).toBe(1e9);
+  });
+
+  it('echoes the Authorization header in a 400 with no message', async () => {
+    emu.setFaults({ echoAuthorization: true });
+    const r = await raw();
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.text)).toEqual({ request: { headers: { authorization: `Bearer ${token}` } } });
+  });
+
+  it('counts the bytes of every answer', async () => {
+    emu.resetStats();
+    const r = await raw();
+    expect(emu.stats.graphqlResponseBytes).toBe(Buffer.byteLength(r.text));
+  });
+
   it('rejects unknown options', () => {
     expect(() => emu.setFaults({ statuz: 500 } as never)).toThrow(/Unknown fault option 'statuz'/);
   });
@@ -118,6 +155,7 @@ describe('control endpoints', () => {
       graphqlRequests: 0,
       graphqlOperations: 0,
       rejectedAuth: 0,
+      graphqlResponseBytes: 0,
     });
     expect((await raw()).status).toBe(200);
   });

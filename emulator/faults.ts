@@ -24,6 +24,18 @@ export interface Faults {
   retryAfterSeconds?: number;
   seed?: number;
   onlyPath?: string;
+  /**
+   * Query API only: answers with these values at these paths of `data` after running the query
+   * (wrong shapes: `{"listEnvironments": "oops"}`). A path's first name matches a top-level field
+   * by name or alias suffix (`t0_listEnvironments`), so it works in batched documents too.
+   */
+  patch?: Record<string, unknown>;
+  /** Query API only: serve at most this many rows per page (a capping server). */
+  maxPageSize?: number;
+  /** Query API only: claim this pagination total whatever the real count (a lying server). */
+  claimTotal?: number;
+  /** Answer 400 with a body that echoes the request's Authorization header and no message. */
+  echoAuthorization?: boolean;
 }
 
 const KEYS = new Set([
@@ -37,6 +49,10 @@ const KEYS = new Set([
   'retryAfterSeconds',
   'seed',
   'onlyPath',
+  'patch',
+  'maxPageSize',
+  'claimTotal',
+  'echoAuthorization',
 ]);
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -93,12 +109,30 @@ export function parseFaults(input: unknown): Faults {
     retryAfterSeconds: num('retryAfterSeconds', 0, 86_400),
     seed: num('seed', -2147483648, 4294967295),
     onlyPath: str('onlyPath'),
+    patch: patchOf(input.patch),
+    maxPageSize: num('maxPageSize', 1, 1_000_000),
+    claimTotal: num('claimTotal', 0, 1e15),
+    echoAuthorization: input.echoAuthorization === undefined ? undefined : input.echoAuthorization === true,
   };
   return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
 }
 
+function patchOf(v: unknown): Record<string, unknown> | undefined {
+  if (v === undefined || v === null) {
+    return undefined;
+  }
+  if (!isRecord(v)) {
+    throw new Error('patch must be an object of data paths to JSON values');
+  }
+  return v;
+}
+
 export interface FaultDecision {
   latencyMs: number;
+  patch?: Record<string, unknown>;
+  maxPageSize?: number;
+  claimTotal?: number;
+  echoAuthorization?: boolean;
   /** A canned response replacing the real one. */
   response?: { status: number; body: string; contentType: string | null; headers: Record<string, string> };
   graphqlError?: { message: string; partialData: boolean };
@@ -154,7 +188,13 @@ export function decide(f: Faults, path: string, sequence: number): FaultDecision
   if (rate < 1 && unit(mix(f.seed ?? 0), sequence) >= rate) {
     return null;
   }
-  const decision: FaultDecision = { latencyMs: f.latencyMs ?? 0 };
+  const decision: FaultDecision = {
+    latencyMs: f.latencyMs ?? 0,
+    patch: f.patch,
+    maxPageSize: f.maxPageSize,
+    claimTotal: f.claimTotal,
+    echoAuthorization: f.echoAuthorization,
+  };
   const status = f.status ?? f.failureStatus;
   if (status !== undefined || f.body !== undefined || f.retryAfterSeconds !== undefined) {
     // Retry-After alone means throttling.
@@ -177,4 +217,30 @@ export function decide(f: Faults, path: string, sequence: number): FaultDecision
 
 export function isEmpty(f: Faults): boolean {
   return Object.keys(f).length === 0;
+}
+
+/** Sets each patch path in `data` (see Faults.patch); paths that are not there are left alone. */
+export function applyPatch(data: Record<string, unknown> | null, patch: Record<string, unknown>): void {
+  if (!data) {
+    return;
+  }
+  for (const [path, value] of Object.entries(patch)) {
+    const [head, ...rest] = path.split('.');
+    for (const key of Object.keys(data)) {
+      if (key !== head && !key.endsWith(`_${head}`)) {
+        continue;
+      }
+      if (!rest.length) {
+        data[key] = value;
+        continue;
+      }
+      let node: unknown = data[key];
+      for (let i = 0; i < rest.length - 1 && node !== null && typeof node === 'object'; i++) {
+        node = (node as Record<string, unknown>)[rest[i]];
+      }
+      if (node !== null && typeof node === 'object') {
+        (node as Record<string, unknown>)[rest[rest.length - 1]] = value;
+      }
+    }
+  }
 }

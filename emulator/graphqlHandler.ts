@@ -1,6 +1,7 @@
 import { ExecutionResult, GraphQLError, GraphQLSchema, Source, execute, parse, validate } from 'graphql';
 import { IncomingMessage, ServerResponse } from 'http';
 import { createContext } from './context';
+import { applyPatch } from './faults';
 import { REQUIRED_SCOPE } from './oauth';
 import { QUERY_RESOLVERS } from './resolvers';
 import { mediaType, readBody, sendJson } from './httpHelpers';
@@ -26,8 +27,14 @@ export interface GraphqlOptions {
   now: () => number;
   onOperation: () => void;
   maxPageSize?: number;
+  /** Fault injection: a pagination total to claim. */
+  claimTotal?: number;
+  /** Ingestion delay (EmulatorOptions.lateDataMinutes), in ms. */
+  lateMs?: number;
   onRejectedAuth: () => void;
   graphqlError?: { message: string; partialData: boolean };
+  /** Fault injection: values to put at data paths of the answer. */
+  patch?: Record<string, unknown>;
 }
 
 function rejectAuth(res: ServerResponse, opts: GraphqlOptions, code: string, message: string, description: string) {
@@ -149,7 +156,11 @@ export async function handleGraphql(req: IncomingMessage, res: ServerResponse, o
       schema: opts.schema,
       document,
       rootValue: ROOT,
-      contextValue: createContext(record.orgUuid, opts.now(), opts.onOperation, opts.maxPageSize),
+      contextValue: createContext(record.orgUuid, opts.now(), opts.onOperation, {
+        maxPageSize: opts.maxPageSize,
+        claimTotal: opts.claimTotal,
+        lateMs: opts.lateMs,
+      }),
       variableValues: (variables as Record<string, unknown> | null | undefined) ?? undefined,
       operationName,
     });
@@ -162,6 +173,9 @@ export async function handleGraphql(req: IncomingMessage, res: ServerResponse, o
   }
   const errors = (result.errors ?? []).map((e) => e.toJSON());
   let data = result.data ?? null;
+  if (opts.patch) {
+    applyPatch(data as Record<string, unknown> | null, opts.patch);
+  }
   if (opts.graphqlError) {
     errors.push({ message: opts.graphqlError.message, extensions: { code: 'INJECTED_FAULT' } });
     if (!opts.graphqlError.partialData) {

@@ -31,6 +31,11 @@ export interface EmulatorOptions {
    * with a page size cap would (the total stays the full count). Default: no cap.
    */
   maxPageSize?: number;
+  /**
+   * Ingestion delay: a minute's requests become visible over this many minutes after it ends,
+   * so the newest buckets keep growing, as in the live service. Default 0 (all at once).
+   */
+  lateDataMinutes?: number;
 }
 
 export interface Emulator {
@@ -41,6 +46,8 @@ export interface Emulator {
   close(): Promise<void>;
   setFaults(f: Faults): void;
   clearFaults(): void;
+  /** Changes the ingestion delay (EmulatorOptions.lateDataMinutes) from now on. */
+  setLateData(minutes: number): void;
   /** Live counters (the same object across calls). */
   readonly stats: Stats;
   resetStats(): void;
@@ -62,6 +69,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const stats = emptyStats();
   let faults: Faults = {};
   let faultSequence = 0;
+  let lateMs = (opts.lateDataMinutes ?? 0) * 60_000;
 
   const control: ControlTarget = {
     stats,
@@ -76,6 +84,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     },
     resetStats: () => Object.assign(stats, emptyStats()),
     revokeAll: () => tokens.revokeAll(),
+    setLateData: (minutes: number) => {
+      lateMs = minutes * 60_000;
+    },
   };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -95,10 +106,31 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     }
     if (isPost && path === API_PATH) {
       stats.graphqlRequests++;
+      // What the client downloads, faulted answers included.
+      const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+      res.end = ((...args: unknown[]) => {
+        const chunk = args[0];
+        if (typeof chunk === 'string' || Buffer.isBuffer(chunk)) {
+          stats.graphqlResponseBytes += Buffer.byteLength(chunk);
+        }
+        return end(...args);
+      }) as ServerResponse['end'];
     }
     const fault = Object.keys(faults).length > 0 ? decide(faults, path, faultSequence++) : null;
     if (fault && fault.latencyMs > 0) {
       await new Promise((r) => setTimeout(r, fault.latencyMs));
+    }
+    if (fault?.echoAuthorization && path === API_PATH) {
+      req.resume();
+      // A gateway in a bad mood: the request echoed back, credentials included, and no message.
+      send(
+        res,
+        400,
+        JSON.stringify({ request: { headers: { authorization: req.headers.authorization ?? '' } } }),
+        'application/json',
+        {}
+      );
+      return;
     }
     if (fault?.response) {
       // Drain the request so the client is not left writing into a closed socket.
@@ -126,9 +158,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           tokens,
           now,
           onOperation: () => stats.graphqlOperations++,
-          maxPageSize: opts.maxPageSize,
+          maxPageSize: fault?.maxPageSize ?? opts.maxPageSize,
+          claimTotal: fault?.claimTotal,
+          lateMs,
           onRejectedAuth: () => stats.rejectedAuth++,
           graphqlError: fault?.graphqlError,
+          patch: fault?.patch,
         });
         return;
       case '/':
@@ -178,6 +213,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     revokeUrl: `${url}/oauth2/revoke`,
     apiUrl: `${url}${API_PATH}`,
     stats,
+    setLateData: control.setLateData,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

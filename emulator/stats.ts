@@ -10,8 +10,17 @@ export interface Stats {
   graphqlOperations: number;
   /** Query API requests refused for authentication or authorisation (401/403). */
   rejectedAuth: number;
+  /** Bytes of every query API response body sent (what a client downloads). */
+  graphqlResponseBytes: number;
 }
 
 export function emptyStats(): Stats {
-  return { tokenRequests: 0, tokensIssued: 0, graphqlRequests: 0, graphqlOperations: 0, rejectedAuth: 0 };
+  return {
+    tokenRequests: 0,
+    tokensIssued: 0,
+    graphqlRequests: 0,
+    graphqlOperations: 0,
+    rejectedAuth: 0,
+    graphqlResponseBytes: 0,
+  };
 }

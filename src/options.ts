@@ -25,6 +25,10 @@ export interface ChoreoOptions extends DataSourceJsonData {
   scope?: string;
   /** Seconds a successful query answer is reused for identical requests; 0 or absent = off. */
   resultCacheTtlSeconds?: number;
+  /** Panels started in the same moment share one request; false turns that off. Default on. */
+  coalesceRequests?: boolean;
+  /** Incremental refresh of time series: minutes of recent buckets fetched again; 0 turns it off. */
+  incrementalOverlapMinutes?: number;
 }
 
 /** Write-only settings: Grafana's backend reads them, the browser never gets them back. */

@@ -112,6 +112,12 @@ export interface GraphQLQueryOptions {
   labelFields?: string[];
   /** e.g. `{{apiId}} errors`: the series' display name. */
   displayName?: string;
+  /**
+   * Frames made the way this builder query type makes them (its catalog frame spec, with the
+   * query's options), instead of the mapping above: what "Open as GraphQL" sets, so the document
+   * it writes gives the same frames as the builder query did.
+   */
+  framesFrom?: string;
 }
 
 export interface ChoreoQuery extends DataQuery, QueryScope {

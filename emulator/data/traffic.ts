@@ -44,6 +44,18 @@ export class TrafficModel {
   private minutes = new Map<string, Map<number, MinuteCounts>>();
   private series = new WeakMap<readonly Bucket[], Map<string, SeriesCounts>>();
 
+  /**
+   * `late`: ingestion delay, like the live service's: a minute's requests become visible over the
+   * `lateMs` after it ends (a fraction growing linearly), so the newest buckets keep growing.
+   */
+  constructor(private readonly late: { now: number; lateMs: number } = { now: Infinity, lateMs: 0 }) {}
+
+  /** The part of a minute's count visible at `now`. */
+  private visible(count: number, minuteStart: number): number {
+    const age = this.late.now - (minuteStart + MINUTE);
+    return age >= this.late.lateMs ? count : Math.floor((count * Math.max(0, age)) / this.late.lateMs);
+  }
+
   hour(cell: Cell, hour: number): HourCell {
     return cachedHour(cell, hour);
   }
@@ -74,9 +86,11 @@ export class TrafficModel {
   range(cell: Cell, from: number, to: number): Counts {
     let success = 0;
     let errors = 0;
+    const lateFrom = this.late.now - this.late.lateMs - MINUTE;
     for (let hour = Math.floor(from / HOUR); hour * HOUR < to; hour++) {
       const hs = hour * HOUR;
-      if (hs >= from && hs + HOUR <= to) {
+      const settled = this.late.lateMs === 0 || hs + HOUR <= lateFrom;
+      if (hs >= from && hs + HOUR <= to && settled) {
         const h = this.hour(cell, hour);
         success += h.success;
         errors += h.errors;
@@ -85,8 +99,9 @@ export class TrafficModel {
         const first = Math.max(0, (from - hs) / MINUTE);
         const last = Math.min(60, (to - hs) / MINUTE);
         for (let i = first; i < last; i++) {
-          success += m.success[i];
-          errors += m.errors[i];
+          const start = hs + i * MINUTE;
+          success += settled ? m.success[i] : this.visible(m.success[i], start);
+          errors += settled ? m.errors[i] : this.visible(m.errors[i], start);
         }
       }
     }

@@ -35,6 +35,7 @@ export const alertResolvers = {
       .sort((a, b) => a.apiId.localeCompare(b.apiId));
     const page = paginate(rows, filter?.paginationFilter, {
       maxPageSize: ctx.maxPageSize,
+      claimTotal: ctx.claimTotal,
       defaultSortBy: 'count',
       columns: { count: (r) => r.count, apiId: (r) => r.apiId },
       alwaysDesc: true,
@@ -69,6 +70,7 @@ export const alertResolvers = {
     );
     const page = paginate(rows, filter?.paginationFilter, {
       maxPageSize: ctx.maxPageSize,
+      claimTotal: ctx.claimTotal,
       defaultSortBy: 'timestamp',
       columns: {
         timestamp: (a) => a.timestamp,

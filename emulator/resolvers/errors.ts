@@ -169,6 +169,7 @@ export const errorResolvers = {
     }
     const page = paginate(rows, filter.paginationFilter, {
       maxPageSize: ctx.maxPageSize,
+      claimTotal: ctx.claimTotal,
       defaultSortBy: 'apiId',
       columns: { apiId: (r) => r.apiId, count: (r) => r.total },
     });
@@ -256,6 +257,7 @@ export const errorResolvers = {
     );
     const page = paginate(all, filter?.paginationFilter, {
       maxPageSize: ctx.maxPageSize,
+      claimTotal: ctx.claimTotal,
       defaultSortBy: 'timeSpan',
       columns: {
         timeSpan: (r) => r.start,

@@ -30,6 +30,8 @@ export interface PageOptions<T> {
   alwaysDesc?: boolean;
   /** Largest page served whatever the limit asked (a server-side cap); none when undefined. */
   maxPageSize?: number;
+  /** A total to claim whatever the real row count (a lying server, for fault injection). */
+  claimTotal?: number;
 }
 
 /** Sorts and slices like the live API: limit defaults to 5, offset to 0, order to asc. */
@@ -66,7 +68,7 @@ export function paginate<T>(
     .map((x) => x.row);
   return {
     items: sorted.slice(offset, offset + Math.min(limit, opts.maxPageSize ?? limit)),
-    pagination: { total: rows.length, limit, offset, sortBy, sortOrder },
+    pagination: { total: opts.claimTotal ?? rows.length, limit, offset, sortBy, sortOrder },
   };
 }
 

@@ -179,6 +179,7 @@ export const usageResolvers = {
     }
     const page = paginate(rows, filter?.paginationFilter, {
       maxPageSize: ctx.maxPageSize,
+      claimTotal: ctx.claimTotal,
       defaultSortBy: 'count',
       columns: {
         count: (r) => r.count,

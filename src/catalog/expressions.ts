@@ -1,3 +1,4 @@
+import { textOf } from '../frames/depth';
 import { readNumber } from '../frames/number';
 import type { Expr } from './format';
 import { getPath, isPresent } from './paths';
@@ -68,7 +69,7 @@ export function evaluate(expr: Expr, ctx: Context, lookups: NameLookups = NO_LOO
       if (!isPresent(v) || typeof v === 'object') {
         return undefined;
       }
-      out += String(v);
+      out += textOf(v);
     }
     return out;
   }

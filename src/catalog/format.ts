@@ -74,6 +74,8 @@ export interface SeriesSpec {
   each?: string;
   /** With `each`: only the first this many items (a number, else all). */
   limit?: Expr;
+  /** With `each`: series ordered by this text (UTF-16 code units, stable), after `limit`. */
+  sortBy?: Expr;
   include?: Expr;
   buckets: string;
   /** Paths inside one bucket. */
@@ -102,6 +104,11 @@ export interface TimeSeriesFrameSpec {
   shape: FrameShape;
   granularityFrom?: string[];
   series: SeriesSpec[];
+  /**
+   * The browser may refresh this frame incrementally (fetch only the newest buckets and merge):
+   * its buckets are not ranked. `key` names an `each` item across answers.
+   */
+  incremental?: { key?: Expr };
 }
 
 export interface TableFrameSpec {

@@ -1,3 +1,4 @@
+import { textOf } from '../frames/depth';
 import type { CatalogEntry } from './catalog';
 import type { OptionDef } from './format';
 import { message } from './messages';
@@ -23,7 +24,7 @@ function choices(o: OptionDef): string {
 }
 
 function shown(v: unknown): string {
-  return typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+  return textOf(v, String(v));
 }
 
 function text(v: unknown): string | undefined {

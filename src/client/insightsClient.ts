@@ -18,6 +18,7 @@ import { shapeError } from '../catalog/answer';
 import { message } from '../catalog/messages';
 import { INSIGHTS_ROUTE } from '../constants';
 import { InsightsError } from './errors';
+import { textOf } from '../frames/depth';
 import { excerpt, httpError, looksLikeHtml, type EndpointInfo } from './httpErrors';
 import { redact } from './redact';
 import { ResultCache } from './resultCache';
@@ -180,28 +181,7 @@ export class InsightsClient implements InsightsTransport {
   }
 
   private parse(body: unknown): GraphQLResult<unknown> {
-    const payload = typeof body === 'string' ? this.parseJson(body) : body;
-    if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
-      throw new InsightsError(
-        'badResponse',
-        'The Insights API answered with something that is not a GraphQL response.'
-      );
-    }
-    const { data, errors } = payload as { data?: unknown; errors?: unknown };
-    const list = Array.isArray(errors) ? errors.map(toErrorItem) : [];
-    if (data === null || data === undefined) {
-      if (list.length) {
-        throw new InsightsError(
-          'graphql',
-          message('graphqlErrors', { errors: list.map(describeGraphQLError).join('; ') })
-        );
-      }
-      throw new InsightsError('badResponse', 'The Insights API answered without data or errors.');
-    }
-    if (typeof data !== 'object' || Array.isArray(data)) {
-      throw shapeError('data', data, 'an object');
-    }
-    return { data, errors: list };
+    return parseGraphQLBody(typeof body === 'string' ? this.parseJson(body) : body);
   }
 
   private parseJson(text: string): unknown {
@@ -229,15 +209,44 @@ export class InsightsClient implements InsightsTransport {
   }
 }
 
-function toErrorItem(e: unknown): GraphQLErrorItem {
+/**
+ * A GraphQL response body read defensively: an object with `data` (an object) and maybe
+ * `errors`; errors with no data fail with their messages, anything else with a message saying
+ * what is wrong.
+ */
+export function parseGraphQLBody(payload: unknown): GraphQLResult<unknown> {
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
+    throw new InsightsError('badResponse', 'The Insights API answered with something that is not a GraphQL response.');
+  }
+  const { data, errors } = payload as { data?: unknown; errors?: unknown };
+  const list = Array.isArray(errors) ? errors.map(toErrorItem) : [];
+  if (data === null || data === undefined) {
+    if (list.length) {
+      throw new InsightsError(
+        'graphql',
+        message('graphqlErrors', { errors: list.map(describeGraphQLError).join('; ') })
+      );
+    }
+    throw new InsightsError('badResponse', 'The Insights API answered without data or errors.');
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw shapeError('data', data, 'an object');
+  }
+  return { data, errors: list };
+}
+
+/** One GraphQL error as the server may write it: a message and a path of names and indexes only. */
+export function toErrorItem(e: unknown): GraphQLErrorItem {
   if (e && typeof e === 'object') {
     const o = e as Partial<GraphQLErrorItem>;
+    const path =
+      Array.isArray(o.path) && o.path.every((p) => typeof p === 'string' || typeof p === 'number') ? o.path : undefined;
     return {
-      message: typeof o.message === 'string' ? o.message : JSON.stringify(e),
-      path: Array.isArray(o.path) ? o.path : undefined,
+      message: typeof o.message === 'string' ? o.message : textOf(e),
+      path,
       locations: Array.isArray(o.locations) ? o.locations : undefined,
       extensions: o.extensions,
     };
   }
-  return { message: String(e) };
+  return { message: textOf(e) };
 }

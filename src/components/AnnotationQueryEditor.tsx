@@ -1,20 +1,17 @@
-import React, { useEffect, useState } from 'react';
+import React from 'react';
 import type { QueryEditorProps } from '@grafana/data';
 import { EditorField, EditorRow, EditorRows } from '@grafana/plugin-ui';
-import { Combobox, Input, MultiCombobox, type ComboboxOption } from '@grafana/ui';
+import { Combobox, type ComboboxOption } from '@grafana/ui';
 
+import { entryFor } from '../catalog/catalog';
 import type { DataSource } from '../datasource';
-import type { ApiInfo } from '../metadata/metadataService';
-import type { AlertCategory, ChoreoAnnotationQuery, ChoreoQuery } from '../types';
+import { queryProblems } from '../queryModel/problems';
+import { QueryType, type ChoreoAnnotationQuery, type ChoreoQuery } from '../types';
+import { ScopeRow } from './fields/ScopeRow';
+import { OptionField } from './OptionsEditor';
 
 type Props = QueryEditorProps<DataSource, ChoreoQuery>;
 type Severity = NonNullable<ChoreoAnnotationQuery['minSeverity']>;
-
-const CATEGORIES: Array<ComboboxOption<AlertCategory | ''>> = [
-  { label: 'All categories', value: '' },
-  { label: 'Traffic', value: 'TRAFFIC' },
-  { label: 'Latency', value: 'LATENCY' },
-];
 
 const SEVERITIES: Array<ComboboxOption<Severity | ''>> = [
   { label: 'Any severity', value: '' },
@@ -22,72 +19,44 @@ const SEVERITIES: Array<ComboboxOption<Severity | ''>> = [
   { label: 'High only', value: 'HIGH' },
 ];
 
-/** Filters for alert annotations. API ids may be variables (`$api`); the API accepts at most five. */
+export const MIN_SEVERITY_LABEL = 'Minimum severity';
+
+/**
+ * Filters for alert annotations: the Alert summary query type's scope and category (from the
+ * catalog, as in a panel), and a minimum severity, which the API cannot filter on.
+ */
 export function AnnotationQueryEditor({ query, onChange, datasource }: Props) {
   const target = query as ChoreoAnnotationQuery;
+  const entry = entryFor(QueryType.AlertSummary)!;
+  const asQuery: ChoreoQuery = { ...target, queryType: QueryType.AlertSummary };
+  const problems = queryProblems(asQuery);
   const set = (patch: Partial<ChoreoAnnotationQuery>) => onChange({ ...target, ...patch });
-  const [apiOptions, setApiOptions] = useState<Array<ComboboxOption<string>>>([]);
-  const environmentId = target.environmentId || datasource.settings.defaultEnvironmentId;
-
-  useEffect(() => {
-    let live = true;
-    // A variable as environment cannot be resolved here: offer no names, ids still work.
-    const lookup: Promise<ApiInfo[]> =
-      !environmentId || environmentId.includes('$') ? Promise.resolve([]) : datasource.metadata.apis(environmentId);
-    lookup
-      .then((apis) => live && setApiOptions(apis.map((a) => ({ label: `${a.name} ${a.version}`.trim(), value: a.id }))))
-      .catch(() => live && setApiOptions([]));
-    return () => {
-      live = false;
-    };
-  }, [datasource, environmentId]);
-
-  // Ids not in the list (variables, other environments) stay selectable as themselves.
-  const selectedApis = (target.apiIds ?? []).map(
-    (id) => apiOptions.find((o) => o.value === id) ?? { label: id, value: id }
-  );
-  const allApiOptions = [...apiOptions, ...selectedApis.filter((o) => !apiOptions.includes(o))];
+  const category = entry.options.find((o) => o.name === 'alertCategory')!;
   return (
     <EditorRows>
+      <ScopeRow
+        query={asQuery}
+        scope={entry.scope}
+        granularity={false}
+        metadata={datasource.metadata}
+        defaultEnvironmentId={datasource.settings.defaultEnvironmentId}
+        problems={problems}
+        onChange={set}
+      />
       <EditorRow>
-        <EditorField
-          label="Environment"
-          tooltip="Environment id or variable. Empty: the data source's default environment."
-        >
-          <Input
-            aria-label="Environment"
-            width={30}
-            placeholder={datasource.settings.defaultEnvironmentId || 'default environment'}
-            defaultValue={target.environmentId}
-            onBlur={(e) => set({ environmentId: e.currentTarget.value.trim() || undefined })}
-          />
-        </EditorField>
-        <EditorField label="Category">
-          <Combobox<AlertCategory | ''>
-            aria-label="Category"
-            width={20}
-            options={CATEGORIES}
-            value={target.alertCategory ?? ''}
-            onChange={(v) => set({ alertCategory: v?.value || undefined })}
-          />
-        </EditorField>
-        <EditorField label="Minimum severity">
+        <OptionField
+          option={category}
+          query={asQuery}
+          problem={problems[category.name]}
+          set={(alertCategory) => set({ alertCategory: alertCategory as ChoreoAnnotationQuery['alertCategory'] })}
+        />
+        <EditorField label={MIN_SEVERITY_LABEL}>
           <Combobox<Severity | ''>
-            aria-label="Minimum severity"
+            aria-label={MIN_SEVERITY_LABEL}
             width={20}
             options={SEVERITIES}
             value={target.minSeverity ?? ''}
             onChange={(v) => set({ minSeverity: v?.value || undefined })}
-          />
-        </EditorField>
-        <EditorField label="APIs" optional tooltip="Up to five API ids, or a variable such as $api. Empty: all APIs.">
-          <MultiCombobox<string>
-            aria-label="APIs"
-            width={40}
-            createCustomValue
-            options={allApiOptions}
-            value={selectedApis}
-            onChange={(v) => set({ apiIds: v.map((o) => o.value).filter((x): x is string => !!x) })}
           />
         </EditorField>
       </EditorRow>

@@ -49,7 +49,8 @@ function texts(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
 }
 
-function OptionField({
+/** One catalog option's control (what OptionsEditor draws for each; editors of one option use it too). */
+export function OptionField({
   option: o,
   query,
   problem,

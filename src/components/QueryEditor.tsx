@@ -1,10 +1,11 @@
 import React, { useEffect } from 'react';
 import type { QueryEditorProps } from '@grafana/data';
 import { EditorField, EditorRow, EditorRows } from '@grafana/plugin-ui';
-import { Alert, Combobox } from '@grafana/ui';
+import { Alert, Button, Combobox } from '@grafana/ui';
 
 import { common, entryFor, resolveDefinition } from '../catalog/catalog';
 import { normalizeOptions } from '../catalog/options';
+import { openAsGraphQL } from '../graphql/openAsGraphQL';
 import type { DataSource } from '../datasource';
 import type { ChoreoOptions } from '../options';
 import { defaultQueryFor } from '../queryModel/defaults';
@@ -73,6 +74,23 @@ export function QueryEditor(props: Props) {
               onChange={(v) => v.value && v.value !== query.queryType && apply(switchQueryType(query, v.value))}
             />
           </EditorField>
+          {!entry.raw && (
+            <Button
+              variant="secondary"
+              size="sm"
+              icon="brackets-curly"
+              tooltip="The GraphQL document and variables this query sends, with the same frames, to edit by hand"
+              data-testid={S.OpenAsGraphQL}
+              onClick={() => {
+                const graphql = openAsGraphQL(query);
+                if (graphql) {
+                  apply(graphql);
+                }
+              }}
+            >
+              Open as GraphQL
+            </Button>
+          )}
         </EditorRow>
         {query.queryType && !known && (
           <Alert severity="warning" title={`Unknown query type "${query.queryType}"`}>

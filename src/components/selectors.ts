@@ -30,6 +30,8 @@ export const Components = {
   QueryEditor: {
     container: 'data-testid choreo-query-editor',
     QueryType: field('Query type', 'query-type'),
+    OpenAsGraphQL: 'data-testid choreo-open-as-graphql',
+    Help: 'data-testid choreo-query-help',
     Scope: {
       Environment: field('Environment', 'environment'),
       Project: field('Project id', 'project'),

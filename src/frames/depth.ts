@@ -33,3 +33,14 @@ export function nestsDeeperThan(value: unknown, max = MAX_DEPTH, budget = 1_000_
 export function safeJson(v: unknown): string {
   return nestsDeeperThan(v) ? `[nested more than ${MAX_DEPTH} levels deep]` : JSON.stringify(v);
 }
+
+/** A value as text, whatever came off the network: lists and objects as (bounded) JSON. */
+export function textOf(v: unknown, fallback = ''): string {
+  if (typeof v === 'string') {
+    return v;
+  }
+  if (v === null || v === undefined) {
+    return fallback;
+  }
+  return typeof v === 'object' ? safeJson(v) : String(v);
+}

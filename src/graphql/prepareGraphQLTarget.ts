@@ -1,6 +1,14 @@
 import type { DataQueryRequest, QueryResultMetaNotice } from '@grafana/data';
 
+import { entryFor, resolveDefinition } from '../catalog/catalog';
+import { buildFrames } from '../catalog/frames';
+import { message } from '../catalog/messages';
+import { normalizeOptions } from '../catalog/options';
+import { InsightsError } from '../client/errors';
+import { applyFrameMeta } from '../frames/meta';
+import { ApiNameMap } from '../metadata/apiDisplayName';
 import type { RunnerDeps } from '../runner/deps';
+import { resolveGranularity } from '../time/granularity';
 import { executedQueryString } from '../runner/executedQuery';
 import type { PlannedTarget } from '../runner/target';
 import type { ChoreoQuery } from '../types';
@@ -14,6 +22,66 @@ export type GraphQLRequestInfo = Pick<
   DataQueryRequest<ChoreoQuery>,
   'range' | 'interval' | 'intervalMs' | 'scopedVars' | 'requestId' | 'maxDataPoints'
 >;
+
+/**
+ * Frames as the builder type `type` makes them, for a GraphQL query "opened" from one: the type's
+ * frame spec with this query's options, API names of its environment, the range's granularity.
+ */
+async function framesFromCatalog(
+  type: string,
+  query: ChoreoQuery,
+  request: GraphQLRequestInfo,
+  deps: RunnerDeps,
+  environmentId: string | undefined,
+  notices: QueryResultMetaNotice[]
+) {
+  const entry = entryFor(type);
+  if (!entry || entry.raw) {
+    throw new InsightsError('badRequest', message('unknownQueryType', { type }));
+  }
+  const opts = normalizeOptions(entry, query);
+  const def = resolveDefinition(entry, entry.variants ? String(opts.values[entry.variants.option]) : undefined);
+  const spec = def.frames;
+  if (!spec) {
+    throw new InsightsError('badRequest', message('unknownQueryType', { type }));
+  }
+  const fromMs = request.range.from.valueOf();
+  const toMs = request.range.to.valueOf();
+  const g = resolveGranularity(query.granularity, {
+    fromMs,
+    toMs,
+    maxDataPoints: request.maxDataPoints,
+    intervalMs: request.intervalMs,
+  });
+  const env = environmentId || deps.settings.defaultEnvironmentId;
+  let names = new ApiNameMap([]);
+  if (def.lookups?.includes('apiNames') && env) {
+    try {
+      names = await deps.metadata.apiNameMap(env);
+    } catch (err) {
+      notices.push({
+        severity: 'warning',
+        text: message('apiNamesFailed', { why: err instanceof Error ? err.message : String(err) }),
+      });
+    }
+  }
+  return (data: unknown, executed: string, extra: QueryResultMetaNotice[]) => {
+    const built = buildFrames(spec, data, {
+      options: opts.values,
+      attrs: opts.attrs,
+      granularity: 'granularity' in g ? g.granularity : '',
+      fromMs,
+      toMs,
+      lookups: names,
+    });
+    return applyFrameMeta(built.frames, {
+      refId: query.refId,
+      shape: spec.shape,
+      executedQueryString: executed,
+      notices: [...extra, ...built.notices.map((text) => ({ severity: 'warning' as const, text }))],
+    });
+  };
+}
 
 /**
  * One raw GraphQL target, ready to send. The document is validated again here (the editor's
@@ -64,11 +132,18 @@ export async function prepareGraphQLTarget(
     });
   }
 
+  const catalogFrames = options.framesFrom
+    ? await framesFromCatalog(options.framesFrom, query, request, deps, scope.environmentId, notices)
+    : undefined;
+
   return {
     refId,
-    request: sent,
+    requests: [sent],
     notices,
-    frames: (data, extra) => {
+    frames: ([data], extra) => {
+      if (catalogFrames) {
+        return catalogFrames(data, executedQueryString(sent), extra.notices);
+      }
       const mapped = new ResponseMapper(options).map(data, refId);
       const all = [...extra.notices, ...mapped.warnings.map((text) => ({ severity: 'warning' as const, text }))];
       const executed = executedQueryString(sent);

@@ -3,6 +3,7 @@ import type { TestDataSourceResponse } from '@grafana/data';
 import { objectsOf, readList } from '../catalog/answer';
 import { document, operationName } from '../catalog/catalog';
 import { message } from '../catalog/messages';
+import { textOf } from '../frames/depth';
 import { describeGraphQLError, type InsightsClient } from '../client/insightsClient';
 import { isInsightsError } from '../client/errors';
 import type { ResolvedSettings } from '../settings/resolveSettings';
@@ -53,7 +54,7 @@ export async function checkHealth(
     }
     const envs = objectsOf(readList({ data }, 'data.listEnvironments'), { count: 0 }).map((e) => ({
       id: typeof e.id === 'string' ? e.id : '',
-      name: typeof e.name === 'string' ? e.name : String(e.name ?? e.id ?? ''),
+      name: textOf(e.name ?? e.id),
     }));
     const orgUuid = settings.orgUuid;
     if (!envs.length) {

@@ -3,6 +3,7 @@ import { objectsOf, readList } from '../catalog/answer';
 import { buildRequest, type RequestContext } from '../catalog/request';
 import type { InsightsTransport } from '../client/insightsClient';
 import type { ResolvedSettings } from '../settings/resolveSettings';
+import { textOf } from '../frames/depth';
 import { ApiNameMap } from './apiDisplayName';
 
 export interface EnvironmentInfo {
@@ -29,6 +30,8 @@ export const METADATA_TTL_MS = 5 * 60 * 1000;
 interface CacheEntry {
   expiresAt: number;
   value: Promise<unknown>;
+  /** The value once it has arrived, for synchronous readers (display text). */
+  settled?: unknown;
 }
 
 export interface MetadataServiceOptions {
@@ -39,9 +42,7 @@ export interface MetadataServiceOptions {
 
 type Row = Record<string, unknown>;
 
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
-}
+const str = (v: unknown) => textOf(v);
 
 /**
  * Lists used for names and selects (environments, APIs, applications), run with the catalog's
@@ -125,6 +126,15 @@ export class MetadataService {
     return objectsOf(readList({ data }, def.variable.rows), { count: 0 });
   }
 
+  /** A list already loaded (and fresh), without loading it: for texts that cannot wait. */
+  peek(key: 'environments'): EnvironmentInfo[] | undefined;
+  peek(key: `apis:${string}`): ApiInfo[] | undefined;
+  peek(key: `applications:${string}`): ApplicationInfo[] | undefined;
+  peek(key: string): unknown {
+    const hit = this.cache.get(key);
+    return hit && hit.expiresAt > this.now() ? hit.settled : undefined;
+  }
+
   private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = this.cache.get(key);
     if (hit && hit.expiresAt > this.now()) {
@@ -133,6 +143,10 @@ export class MetadataService {
     const value = load();
     const entry: CacheEntry = { expiresAt: this.now() + this.ttlMs, value };
     this.cache.set(key, entry);
+    value.then(
+      (v) => (entry.settled = v),
+      () => undefined
+    );
     value.catch(() => {
       // Only forget this attempt: a newer entry may already have replaced it.
       if (this.cache.get(key) === entry) {

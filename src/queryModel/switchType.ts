@@ -1,5 +1,6 @@
 import { entryFor } from '../catalog/catalog';
 import type { ChoreoQuery, QueryType } from '../types';
+import { openAsGraphQL } from '../graphql/openAsGraphQL';
 import { defaultQueryFor } from './defaults';
 
 /**
@@ -8,6 +9,11 @@ import { defaultQueryFor } from './defaults';
  * says only what runs, and applies the new type's initial options.
  */
 export function switchQueryType(query: ChoreoQuery, type: QueryType): ChoreoQuery {
+  // To GraphQL from a builder query: start from the document it sends, not from an empty editor.
+  const asGraphQL = entryFor(type)?.raw ? openAsGraphQL(query) : undefined;
+  if (asGraphQL) {
+    return asGraphQL;
+  }
   const { refId, datasource, hide, key, environmentId, projectId, apiIds, appIds, granularity } = query;
   const entry = entryFor(type);
   const next: ChoreoQuery = { refId, ...defaultQueryFor(type) };

@@ -1,7 +1,9 @@
+import type { AdHocVariableFilter } from '@grafana/data';
 import type { TemplateSrv } from '@grafana/runtime';
 
 import type { InsightsTransport } from '../client/insightsClient';
 import type { MetadataService } from '../metadata/metadataService';
+import type { IncrementalDeps } from './incremental/refresh';
 import type { ResolvedSettings } from '../settings/resolveSettings';
 
 /** What running queries needs from the DataSource instance; tests pass their own. */
@@ -10,4 +12,13 @@ export interface RunnerDeps {
   settings: ResolvedSettings;
   templateSrv: TemplateSrv;
   metadata: MetadataService;
+  /**
+   * The client merges requests from different panels started in the same moment (a Coalescer):
+   * each target's request is then sent on its own and merged there, not per panel.
+   */
+  coalescing?: boolean;
+  /** Incremental refresh of time series (absent: every refresh fetches the whole range). */
+  incremental?: IncrementalDeps;
+  /** The dashboard's ad-hoc filters for this data source, when the request carries none. */
+  adhocFilters?: () => AdHocVariableFilter[];
 }

@@ -1,4 +1,4 @@
-import type { DataQueryRequest, QueryResultMetaNotice } from '@grafana/data';
+import type { AdHocVariableFilter, DataQueryRequest, QueryResultMetaNotice } from '@grafana/data';
 
 import { common, entryFor, resolveDefinition, type CatalogEntry, type ResolvedDefinition } from '../catalog/catalog';
 import type { Arity, FrameSpec, VariableSpec } from '../catalog/format';
@@ -15,7 +15,8 @@ import { checkSavedFields } from '../queryModel/savedFields';
 import type { ChoreoQuery } from '../types';
 import type { RunnerDeps } from './deps';
 import { executedQueryString } from './executedQuery';
-import { interpolateId, interpolateIds, unresolvedVariable } from './interpolateIds';
+import { interpolateQuery } from '../variables/interpolateQuery';
+import { refreshOf, type Refresh } from './incremental/refresh';
 import type { Pager, PlannedTarget } from './target';
 
 type Notices = QueryResultMetaNotice[];
@@ -161,23 +162,28 @@ function variableFrame(v: VariableSpec): FrameSpec {
  * message the panel shows, and is never sent.
  */
 export async function prepareBuilderTarget(
-  query: ChoreoQuery,
+  saved0: ChoreoQuery,
   request: DataQueryRequest<ChoreoQuery>,
   deps: RunnerDeps,
-  output: 'frames' | 'variable' = 'frames'
+  output: 'frames' | 'variable' = 'frames',
+  filters: readonly AdHocVariableFilter[] = []
 ): Promise<PlannedTarget> {
-  const refId = query.refId;
-  const saved = checkSavedFields(query);
+  const refId = saved0.refId;
+  const saved = checkSavedFields(saved0);
   if (saved.problem) {
     return { refId, error: saved.problem };
   }
-  query = saved.query;
+  const interpolated = interpolateQuery(saved.query, deps.templateSrv, request.scopedVars, filters);
+  if (interpolated.problem) {
+    return { refId, error: interpolated.problem };
+  }
+  const query = interpolated.query;
   const fail = (error: string): PlannedTarget => ({ refId, error });
   const entry: CatalogEntry | undefined = entryFor(query.queryType);
   if (!entry || entry.raw) {
     return fail(message('unknownQueryType', { type: String(query.queryType) }));
   }
-  const { settings, templateSrv } = deps;
+  const { settings } = deps;
   if (!settings.orgUuid) {
     return fail(message('noOrgUuid'));
   }
@@ -203,7 +209,7 @@ export async function prepareBuilderTarget(
     return fail(g.error);
   }
 
-  const notices: Notices = opts.notices.map(info);
+  const notices: Notices = [...opts.notices.map(info), ...interpolated.notices.map(info)];
   const tooFine = entry.granularity
     ? granularityNotice(query.granularity, g.granularity, toMs - fromMs, request.maxDataPoints)
     : undefined;
@@ -212,15 +218,15 @@ export async function prepareBuilderTarget(
   }
   let environmentId = '';
   if (def.scope.environment) {
-    const env = await environmentOf(interpolateId(query.environmentId, templateSrv, request.scopedVars), deps, notices);
+    const env = await environmentOf(query.environmentId ?? '', deps, notices);
     if ('error' in env) {
       return fail(env.error);
     }
     environmentId = env.id;
   }
-  const projectId = interpolateId(query.projectId, templateSrv, request.scopedVars) || undefined;
+  const projectId = query.projectId || undefined;
   const apis = checkFilter(
-    interpolateIds(query.apiIds, templateSrv, request.scopedVars),
+    query.apiIds?.length ? query.apiIds : undefined,
     def.scope.apis,
     'apis',
     notices,
@@ -229,20 +235,9 @@ export async function prepareBuilderTarget(
   if (apis.error) {
     return fail(apis.error);
   }
-  const apps = checkFilter(
-    interpolateIds(query.appIds, templateSrv, request.scopedVars),
-    def.scope.apps,
-    'apps',
-    notices
-  );
+  const apps = checkFilter(query.appIds?.length ? query.appIds : undefined, def.scope.apps, 'apps', notices);
   if (apps.error) {
     return fail(apps.error);
-  }
-  // Grafana leaves a reference to a variable the dashboard does not define as written; sent as
-  // an id it matches nothing and the panel would be silently empty.
-  const undefinedVariable = unresolvedVariable([environmentId, projectId, ...(apis.ids ?? []), ...(apps.ids ?? [])]);
-  if (undefinedVariable) {
-    return fail(message('undefinedVariable', { name: undefinedVariable }));
   }
 
   const dataFilter: RequestContext['dataFilter'] = { orgId: settings.orgUuid, tenant: settings.tenant };
@@ -278,16 +273,24 @@ export async function prepareBuilderTarget(
   entryNotices(def, ctx, notices);
   const pager = pagerFor(def, ctx, opts.values);
   const first = buildRequest(def.request, pager ? { ...ctx, page: { offset: 0, limit: pager.asked } } : ctx);
-  const names = await apiNamesFor(def, environmentId, deps, notices);
+  const refresh: Refresh =
+    def.frames.kind === 'timeSeries' && !pager && output === 'frames'
+      ? refreshOf(deps.incremental, def.frames, def.request, ctx, { fromMs, toMs }, zone)
+      : { requests: [first], complete: ([data]) => data };
+  // Not awaited: the lookup goes out with the query (in the same document when coalescing).
+  let names = new ApiNameMap([]);
+  const ready = apiNamesFor(def, environmentId, deps, notices).then((n) => (names = n));
   const frameSpec = output === 'variable' && def.variable ? variableFrame(def.variable) : def.frames;
   const shape: FrameShape = frameSpec.shape;
 
   return {
     refId,
-    request: first,
+    requests: refresh.requests,
     notices,
     pager,
-    frames: (data, extra) => {
+    ready,
+    frames: (datas: unknown[], extra: { errors: unknown[]; pages: number; notices: Notices }) => {
+      const data = refresh.complete(datas, extra.errors.length === 0);
       const built = buildFrames(frameSpec, data, {
         options: opts.values,
         attrs: opts.attrs,
@@ -299,7 +302,7 @@ export async function prepareBuilderTarget(
       return applyFrameMeta(built.frames, {
         refId,
         shape,
-        executedQueryString: executedQueryString(first, extra.pages),
+        executedQueryString: executedQueryString(first, extra.pages) + (refresh.note ? `\n${refresh.note}` : ''),
         notices: [...extra.notices, ...built.notices.map(warning)],
       });
     },

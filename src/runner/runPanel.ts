@@ -8,7 +8,7 @@ import type {
 import { catchError, defer, forkJoin, from, map, Observable, of, switchMap } from 'rxjs';
 
 import { isInsightsError } from '../client/errors';
-import { describeGraphQLError } from '../client/insightsClient';
+import { describeGraphQLError, type GraphQLRequest, type GraphQLResult } from '../client/insightsClient';
 import { message } from '../catalog/messages';
 import { migrateQuery } from '../migrations';
 import { QueryType, type ChoreoQuery } from '../types';
@@ -49,7 +49,8 @@ async function plan(
       const { prepareGraphQLTarget } = await import('../graphql/prepareGraphQLTarget');
       return await prepareGraphQLTarget(query, request, deps);
     }
-    return await prepareBuilderTarget(query, request, deps, options.output ?? 'frames');
+    const filters = request.filters ?? deps.adhocFilters?.() ?? [];
+    return await prepareBuilderTarget(query, request, deps, options.output ?? 'frames', filters);
   } catch (err) {
     return failure(query.refId, err);
   }
@@ -63,23 +64,26 @@ function dedupe(notices: QueryResultMetaNotice[]): QueryResultMetaNotice[] {
 
 function finish(
   target: PreparedTarget,
-  outcome: Outcome,
+  outcomes: Outcome[],
   deps: RunnerDeps,
   deadline: number,
   requestId?: string
 ): Observable<TargetResult> {
-  if ('error' in outcome) {
-    return of(asResult(failure(target.refId, outcome.error)));
+  const failed = outcomes.find((o): o is { error: unknown } => 'error' in o);
+  if (failed) {
+    return of(asResult(failure(target.refId, failed.error)));
   }
+  const answers = outcomes.map((o) => (o as { result: GraphQLResult<unknown> }).result);
   const first = {
-    data: outcome.result.data,
-    errors: outcome.result.errors,
+    data: answers[0].data,
+    errors: answers.flatMap((a) => a.errors),
     pages: 1 as number,
     notice: undefined as string | undefined,
   };
-  const pager = target.pager;
+  const pager = answers.length === 1 ? target.pager : undefined;
   const paged = pager ? defer(() => remainingPages(deps.client, pager, first, deadline, requestId)) : of(first);
-  return paged.pipe(
+  return from(target.ready ?? Promise.resolve()).pipe(
+    switchMap(() => paged),
     map((p): TargetResult => {
       const notices = [
         ...target.notices,
@@ -89,9 +93,33 @@ function finish(
         })),
         ...(p.notice ? [{ severity: 'warning' as const, text: p.notice }] : []),
       ];
-      return { data: target.frames(p.data, { errors: p.errors, pages: p.pages, notices: dedupe(notices) }) };
+      const datas = answers.length === 1 ? [p.data] : answers.map((a) => a.data);
+      return { data: target.frames(datas, { errors: p.errors, pages: p.pages, notices: dedupe(notices) }) };
     }),
     catchError((err: unknown) => of(asResult(failure(target.refId, err))))
+  );
+}
+
+/**
+ * The first requests of a run, every target's in order: merged per panel here, or across
+ * panels by a coalescing client.
+ */
+function send(
+  deps: RunnerDeps,
+  merger: () => Promise<DocumentMerger>,
+  requests: GraphQLRequest[],
+  requestId?: string
+): Observable<Outcome[]> {
+  if (!deps.coalescing || !requests.length) {
+    return sendBatch(deps.client, merger, requests, requestId);
+  }
+  return forkJoin(
+    requests.map((r) =>
+      deps.client.request<unknown>(r, { requestId }).pipe(
+        map((result): Outcome => ({ result })),
+        catchError((error: unknown) => of<Outcome>({ error }))
+      )
+    )
   );
 }
 
@@ -120,17 +148,15 @@ export function runPanel(
   }).pipe(
     switchMap(({ planned, deadline }) => {
       const prepared = planned.filter(isPrepared);
-      return sendBatch(
-        deps.client,
-        merger,
-        prepared.map((p) => p.request),
-        request.requestId
-      ).pipe(
-        switchMap((outcomes) =>
-          prepared.length
-            ? forkJoin(prepared.map((p, i) => finish(p, outcomes[i], deps, deadline, request.requestId)))
-            : of([])
-        ),
+      const requests = prepared.flatMap((p) => p.requests);
+      return send(deps, merger, requests, request.requestId).pipe(
+        switchMap((outcomes) => {
+          let at = 0;
+          const mine = prepared.map((p) => outcomes.slice(at, (at += p.requests.length)));
+          return prepared.length
+            ? forkJoin(prepared.map((p, i) => finish(p, mine[i], deps, deadline, request.requestId)))
+            : of([]);
+        }),
         map((results) => {
           const byRef = new Map(prepared.map((p, i) => [p, results[i]]));
           return planned.map((t): TargetResult => {

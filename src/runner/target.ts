@@ -12,12 +12,15 @@ export interface Pager {
   page(offset: number, limit: number): GraphQLRequest;
 }
 
-/** One target, ready to send: its first request, and how its answer becomes frames. */
+/** One target, ready to send: its first requests, and how their answers become frames. */
 export interface PreparedTarget {
   refId: string;
-  request: GraphQLRequest;
+  /** Usually one; an incremental refresh sends the newest buckets (and the first) instead. */
+  requests: GraphQLRequest[];
   notices: QueryResultMetaNotice[];
   pager?: Pager;
+  /** Settles when what the frames need besides the answer (API names) has arrived. */
+  ready?: Promise<unknown>;
   /** Frames (with meta) from the data of every page, merged. */
   frames(
     data: unknown,
@@ -41,5 +44,5 @@ export interface AnsweredTarget {
 export type PlannedTarget = PreparedTarget | FailedTarget | AnsweredTarget;
 
 export function isPrepared(t: PlannedTarget): t is PreparedTarget {
-  return 'request' in t;
+  return 'requests' in t;
 }

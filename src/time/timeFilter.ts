@@ -59,8 +59,11 @@ export function resolveTimeZone(timezone: string | undefined): string {
  * runtime does not know.
  */
 export function toTimeFilter(range: Pick<TimeRange, 'from' | 'to'>, zone = 'UTC'): TimeFilter | undefined {
-  const from = range.from.valueOf();
-  const to = range.to.valueOf();
+  return timeFilterOf(range.from.valueOf(), range.to.valueOf(), zone);
+}
+
+/** toTimeFilter for epoch milliseconds. */
+export function timeFilterOf(from: number, to: number, zone = 'UTC'): TimeFilter | undefined {
   const a = zone === 'UTC' ? 0 : offsetMinutes(zone, from);
   const b = zone === 'UTC' ? 0 : offsetMinutes(zone, to);
   if (a === undefined || b === undefined) {

@@ -3,7 +3,12 @@ import { defer, lastValueFrom, type Observable } from 'rxjs';
 
 import { document } from '../../src/catalog/catalog';
 import { InsightsError } from '../../src/client/errors';
-import type { GraphQLRequest, GraphQLResult, InsightsTransport } from '../../src/client/insightsClient';
+import {
+  parseGraphQLBody,
+  type GraphQLRequest,
+  type GraphQLResult,
+  type InsightsTransport,
+} from '../../src/client/insightsClient';
 import { MetadataService } from '../../src/metadata/metadataService';
 import { DocumentMerger } from '../../src/runner/batch/documentMerger';
 import { runPanel } from '../../src/runner/runPanel';
@@ -74,16 +79,11 @@ export class VectorTransport implements InsightsTransport {
     );
     if (!ex) {
       this.unknown.push(request);
-      throw new Error(
-        `vector has no exchange for ${file ?? 'an unknown document'} ${JSON.stringify(request.variables)}`
-      );
+      // As a server refusing it: a GraphQL error, not a failure of the plugin.
+      throw new InsightsError('graphql', `vector has no exchange for ${file ?? 'an unknown document'}`);
     }
-    const { data, errors } = ex.answer.body;
-    const list = Array.isArray(errors) ? (errors as GraphQLResult<T>['errors']) : [];
-    if (data === null || data === undefined) {
-      throw new InsightsError('graphql', `Insights API error: ${list.map((e) => e.message).join('; ')}`);
-    }
-    return { data: data as T, errors: list };
+    // Through the client's own reading of a body (its rules for errors and data shapes).
+    return parseGraphQLBody(ex.answer.body) as GraphQLResult<T>;
   }
 }
 

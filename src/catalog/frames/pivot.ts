@@ -1,4 +1,5 @@
 import { frameOf, numberField } from '../../frames/fields';
+import { textOf } from '../../frames/depth';
 import { readNumber } from '../../frames/number';
 import { evaluate, type Context } from '../expressions';
 import type { PivotFrameSpec } from '../format';
@@ -30,7 +31,7 @@ export function pivotFrames(spec: PivotFrameSpec, data: unknown, f: FrameContext
       keys[i][r] = v === undefined ? null : v;
     });
     for (const cell of objectsOf(readList(ctx, spec.cells, { row: `${rowsLabel}[]` }), skippedCells)) {
-      const name = String(evaluate(spec.column, { ...ctx, cell }, f.lookups) ?? '');
+      const name = textOf(evaluate(spec.column, { ...ctx, cell }, f.lookups));
       let column = sums.get(name);
       if (!column) {
         column = new Array<number>(rows.length).fill(0);

@@ -1,6 +1,7 @@
 import type { DataFrame, FieldConfig, Labels } from '@grafana/data';
 
 import { TimeSpanCache, toPointSeries, type Fill } from '../../frames/align';
+import { textOf } from '../../frames/depth';
 import { wideTimeSeriesFrame, type SeriesSpec as FrameSeries } from '../../frames/timeSeriesFrame';
 import { common } from '../catalog';
 import { evaluate, type Context } from '../expressions';
@@ -10,9 +11,7 @@ import { objectsOf, readList, skippedNotice } from '../answer';
 import { getPath, isPresent } from '../paths';
 import type { BuiltFrames, FrameContext } from './context';
 
-function text(v: unknown, fallback = ''): string {
-  return typeof v === 'string' ? v : v === undefined || v === null ? fallback : String(v);
-}
+const text = textOf;
 
 function labelsOf(spec: SeriesSpec, ctx: Context, f: FrameContext): Labels | undefined {
   if (!spec.labels) {
@@ -26,6 +25,19 @@ function labelsOf(spec: SeriesSpec, ctx: Context, f: FrameContext): Labels | und
     }
   }
   return labels;
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Items in the order of a text (stable): the same series order whatever order the API sends. */
+function sortedBy(scopes: Context[], key: SeriesSpec['sortBy'], f: FrameContext): Context[] {
+  const keys = scopes.map((ctx) => text(evaluate(key ?? null, ctx, f.lookups)));
+  return scopes
+    .map((ctx, i) => ({ ctx, k: keys[i], i }))
+    .sort((a, b) => compareCodeUnits(a.k, b.k) || a.i - b.i)
+    .map((x) => x.ctx);
 }
 
 /** `data.getLatency.summary` → `getLatency.summary`; `item.usage` → `<each>[].usage`. */
@@ -56,9 +68,11 @@ export function timeSeriesFrames(spec: TimeSeriesFrameSpec, data: unknown, f: Fr
       const skipped = { count: 0 };
       const limit = s.limit === undefined ? undefined : evaluate(s.limit, base, f.lookups);
       const items = objectsOf(readList(base, s.each), skipped);
-      for (const item of typeof limit === 'number' && limit >= 0 ? items.slice(0, limit) : items) {
-        scopes.push({ ...base, item });
-      }
+      const kept = (typeof limit === 'number' && limit >= 0 ? items.slice(0, limit) : items).map((item) => ({
+        ...base,
+        item,
+      }));
+      scopes.push(...(s.sortBy === undefined ? kept : sortedBy(kept, s.sortBy, f)));
       notices.push(...skippedNotice(itemLabel, skipped));
     } else {
       scopes.push(base);

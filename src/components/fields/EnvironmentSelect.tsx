@@ -33,7 +33,7 @@ export function EnvironmentSelect({ refId, value, metadata, onChange }: Props) {
   return (
     <EditorField
       label={S.label}
-      tooltip="Environment the data comes from. Default: the data source's default environment."
+      tooltip="Environment the data comes from. Default: the data source's default environment. Type or paste an environment id to use one that is not listed."
       htmlFor={S.id(refId)}
     >
       <div>
@@ -44,7 +44,6 @@ export function EnvironmentSelect({ refId, value, metadata, onChange }: Props) {
           value={value || DEFAULT_VALUE}
           loading={loading}
           createCustomValue
-          customValueDescription="Use this environment id"
           onChange={(o) => onChange(o.value === DEFAULT_VALUE ? undefined : o.value || undefined)}
         />
         <FieldHint>{error ? `Environments could not be listed: ${error}` : undefined}</FieldHint>

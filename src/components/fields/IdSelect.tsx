@@ -1,6 +1,6 @@
 import React from 'react';
 import { EditorField } from '@grafana/plugin-ui';
-import { Combobox, FieldValidationMessage, MultiCombobox } from '@grafana/ui';
+import { Combobox, FieldValidationMessage, MultiCombobox, type ComboboxOption } from '@grafana/ui';
 
 import { FieldHint } from './FieldHint';
 import { templateVariableOptions, withValues } from './templateVariables';
@@ -34,23 +34,31 @@ export function IdSelect(props: Props) {
     : list.loading || list.options.length
       ? undefined
       : emptyHint;
+  // What both controls share. A pasted id is taken as typed; the tooltip says so, because
+  // `customValueDescription` only exists in @grafana/ui 12.4+.
+  const common = {
+    id: inputId,
+    options,
+    loading: list.loading,
+    createCustomValue: true,
+    isClearable: true as const,
+    placeholder,
+    invalid: Boolean(invalid),
+  };
   return (
-    <EditorField label={label} tooltip={tooltip} htmlFor={inputId}>
+    <EditorField
+      label={label}
+      tooltip={`${tooltip} Type or paste an id to use one that is not listed.`}
+      htmlFor={inputId}
+    >
       <div>
         {multi ? (
           <MultiCombobox<string>
-            id={inputId}
+            {...common}
             width="auto"
             minWidth={30}
             maxWidth={60}
-            options={options}
             value={selected}
-            loading={list.loading}
-            createCustomValue
-            customValueDescription="Use this id"
-            isClearable
-            placeholder={placeholder}
-            invalid={Boolean(invalid)}
             onChange={(items) => {
               const ids = items.map((i) => i.value).filter(Boolean);
               onChange(ids.length ? ids : undefined);
@@ -58,17 +66,10 @@ export function IdSelect(props: Props) {
           />
         ) : (
           <Combobox<string>
-            id={inputId}
+            {...common}
             width={32}
-            options={options}
             value={selected[0] ?? null}
-            loading={list.loading}
-            createCustomValue
-            customValueDescription="Use this id"
-            isClearable
-            placeholder={placeholder}
-            invalid={Boolean(invalid)}
-            onChange={(item) => onChange(item?.value ? [item.value] : undefined)}
+            onChange={(item: ComboboxOption<string> | null) => onChange(item?.value ? [item.value] : undefined)}
           />
         )}
         {invalid ? <FieldValidationMessage>{invalid}</FieldValidationMessage> : <FieldHint>{description}</FieldHint>}
