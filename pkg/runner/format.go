@@ -162,26 +162,28 @@ type variableFile struct {
 // framesFile is every frame kind's keys in one struct; load.go checks that each kind uses
 // only its own.
 type framesFile struct {
-	Comment         any             `json:"$comment"`
-	Kind            string          `json:"kind"`
-	Shape           string          `json:"shape"`
-	GranularityFrom []string        `json:"granularityFrom"`
-	Series          []seriesFile    `json:"series"`
-	Single          bool            `json:"single"`
-	Rows            string          `json:"rows"`
-	Sort            *sortFile       `json:"sort"`
-	Columns         []columnFile    `json:"columns"`
-	Keys            []columnFile    `json:"keys"`
-	Cells           string          `json:"cells"`
-	Column          json.RawMessage `json:"column"`
-	Value           json.RawMessage `json:"value"`
-	Unit            string          `json:"unit"`
+	Comment         any              `json:"$comment"`
+	Kind            string           `json:"kind"`
+	Shape           string           `json:"shape"`
+	GranularityFrom []string         `json:"granularityFrom"`
+	Incremental     *incrementalFile `json:"incremental"`
+	Series          []seriesFile     `json:"series"`
+	Single          bool             `json:"single"`
+	Rows            string           `json:"rows"`
+	Sort            *sortFile        `json:"sort"`
+	Columns         []columnFile     `json:"columns"`
+	Keys            []columnFile     `json:"keys"`
+	Cells           string           `json:"cells"`
+	Column          json.RawMessage  `json:"column"`
+	Value           json.RawMessage  `json:"value"`
+	Unit            string           `json:"unit"`
 }
 
 type seriesFile struct {
 	Comment     any             `json:"$comment"`
 	Each        string          `json:"each"`
 	Limit       json.RawMessage `json:"limit"`
+	SortBy      json.RawMessage `json:"sortBy"`
 	Include     json.RawMessage `json:"include"`
 	Buckets     string          `json:"buckets"`
 	Time        string          `json:"time"`
@@ -192,6 +194,12 @@ type seriesFile struct {
 	Unit        json.RawMessage `json:"unit"`
 	Fill        json.RawMessage `json:"fill"`
 	Axis        string          `json:"axis"`
+}
+
+// incrementalFile marks a time series the browser may refresh incrementally; other readers
+// ignore it (catalog/README.md, timeSeries).
+type incrementalFile struct {
+	Key json.RawMessage `json:"key"`
 }
 
 type sortFile struct {

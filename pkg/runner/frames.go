@@ -71,6 +71,21 @@ func numberField(name string, values []*float64, unit, displayName string, label
 	return field
 }
 
+// textOf is a value as text, whatever came off the network (src/frames/depth.ts): a string as
+// it is, null and absent as the fallback, a list or object as its (bounded) JSON, anything else
+// as String(v).
+func textOf(v any, fallback string) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case nil, absentValue:
+		return fallback
+	case []any, *Object:
+		return safeJSON(x)
+	}
+	return jsString(v)
+}
+
 // fieldText is a string field's value: text as it is, null as nil, a list or object as its
 // JSON (or a marker when it nests too deep to print), anything else as String(v).
 func fieldText(v any) *string {

@@ -37,10 +37,7 @@ func (c *common) pivotFrames(spec *frameDef, d *Object, f *frameContext) (builtF
 		}
 		for _, cell := range objectsOf(cells, &skippedCells) {
 			cctx := with(ctx, "cell", cell)
-			name := ""
-			if v := evaluate(spec.column, cctx, f.names); v != nil && !isAbsent(v) {
-				name = jsString(v)
-			}
+			name := textOf(evaluate(spec.column, cctx, f.names), "")
 			col, ok := sums[name]
 			if !ok {
 				col = make([]float64, len(rows))

@@ -2,6 +2,7 @@ package runner
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"time"
 
@@ -11,17 +12,8 @@ import (
 // One timeseries-wide frame (catalog/README.md, timeSeries; src/catalog/frames/timeSeries.ts):
 // a Time field and one number field per series, aligned on one axis.
 
-// seriesText is a series' text (field, unit, labels): a string as it is, null and absent as
-// the fallback, anything else as String(v).
-func seriesText(v any, fallback string) string {
-	if s, ok := v.(string); ok {
-		return s
-	}
-	if v == nil || isAbsent(v) {
-		return fallback
-	}
-	return jsString(v)
-}
+// seriesText is a series' text (field, unit, labels, sort key).
+func seriesText(v any, fallback string) string { return textOf(v, fallback) }
 
 // itemLabel is where an each list's items are, for messages: data.getX → getX[].
 func itemLabel(each string) string {
@@ -67,6 +59,9 @@ func (c *common) timeSeriesFrames(spec *frameDef, d *Object, f *frameContext) (b
 			scopes = scopes[:0]
 			for _, item := range objs {
 				scopes = append(scopes, with(base, "item", item))
+			}
+			if !isAbsent(s.sortBy) {
+				scopes = sortScopes(scopes, s.sortBy, f)
 			}
 			if n := c.skippedNotice(items, skipped); n != "" {
 				warnings = append(warnings, n)
@@ -115,6 +110,25 @@ func (c *common) timeSeriesFrames(spec *frameDef, d *Object, f *frameContext) (b
 		warnings = append(warnings, c.message("droppedBuckets", params{"n": dropped}))
 	}
 	return builtFrames{frames: data.Frames{data.NewFrame("", fields...)}, warnings: warnings}, nil
+}
+
+// sortScopes orders each-items by a text (UTF-16 code units, stable): the same series order
+// whatever order the API sends them in.
+func sortScopes(scopes []*Object, key any, f *frameContext) []*Object {
+	keys := make([]string, len(scopes))
+	for i, ctx := range scopes {
+		keys[i] = seriesText(evaluate(key, ctx, f.names), "")
+	}
+	order := make([]int, len(scopes))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return lessUTF16(keys[order[a]], keys[order[b]]) })
+	out := make([]*Object, len(scopes))
+	for to, from := range order {
+		out[to] = scopes[from]
+	}
+	return out
 }
 
 // seriesLabels are the labels whose values are present, as text.

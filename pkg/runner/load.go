@@ -49,6 +49,15 @@ func Load(fsys fs.FS) (*Catalog, error) {
 		cat.types[t.name] = t
 		cat.typeOrder = append(cat.typeOrder, t.name)
 	}
+	seen := map[string]bool{}
+	for _, name := range cat.typeOrder {
+		for _, o := range cat.types[name].options {
+			if (o.typ == "string" || o.typ == "stringList" || o.typ == "integer") && !seen[o.path] {
+				seen[o.path] = true
+				cat.textOptionPaths = append(cat.textOptionPaths, o.path)
+			}
+		}
+	}
 	if err := cat.checkCommonReferences(); err != nil {
 		return nil, fmt.Errorf("catalog: common.json: %w", err)
 	}
@@ -479,7 +488,7 @@ func usesOperator(e any, ops ...string) bool {
 func (f *frameDef) exprs() []any {
 	out := []any{f.column, f.value}
 	for _, s := range f.series {
-		out = append(out, s.limit, s.include, s.field, s.displayName, s.unit, s.fill)
+		out = append(out, s.limit, s.sortBy, s.include, s.field, s.displayName, s.unit, s.fill)
 		for _, l := range s.labels {
 			out = append(out, l.expr)
 		}

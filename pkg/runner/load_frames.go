@@ -40,11 +40,16 @@ func compileFrames(ff *framesFile) (*frameDef, error) {
 	pivotKeys := len(ff.Keys) > 0 || ff.Cells != "" || !isAbsent(f.column) || !isAbsent(f.value) || ff.Unit != ""
 	switch ff.Kind {
 	case "timeSeries":
+		if ff.Incremental != nil {
+			if _, err := parseJSONOrAbsent(ff.Incremental.Key); err != nil {
+				return nil, fmt.Errorf("incremental.key: %w", err)
+			}
+		}
 		if len(f.series) == 0 || tableKeys || pivotKeys || ff.Rows != "" {
 			return nil, errors.New("a timeSeries frame has series and no table or pivot keys")
 		}
 	case "table":
-		if len(f.columns) == 0 || pivotKeys || len(ff.Series) > 0 || len(ff.GranularityFrom) > 0 {
+		if len(f.columns) == 0 || pivotKeys || len(ff.Series) > 0 || len(ff.GranularityFrom) > 0 || ff.Incremental != nil {
 			return nil, errors.New("a table frame has columns and no series or pivot keys")
 		}
 		if ff.Single == (ff.Rows != "") {
@@ -61,7 +66,7 @@ func compileFrames(ff *framesFile) (*frameDef, error) {
 		}
 	case "pivot":
 		if ff.Rows == "" || len(f.keys) == 0 || ff.Cells == "" || isAbsent(f.column) || isAbsent(f.value) ||
-			len(ff.Columns) > 0 || ff.Single || ff.Sort != nil || len(ff.Series) > 0 || len(ff.GranularityFrom) > 0 {
+			len(ff.Columns) > 0 || ff.Single || ff.Sort != nil || len(ff.Series) > 0 || len(ff.GranularityFrom) > 0 || ff.Incremental != nil {
 			return nil, errors.New("a pivot frame has rows, keys, cells, column and value, and no series or columns")
 		}
 	default:
@@ -102,7 +107,7 @@ func compileSeries(sf *seriesFile) (*seriesDef, error) {
 		raw json.RawMessage
 		to  *any
 	}{
-		{sf.Limit, &s.limit}, {sf.Include, &s.include}, {sf.Field, &s.field},
+		{sf.Limit, &s.limit}, {sf.SortBy, &s.sortBy}, {sf.Include, &s.include}, {sf.Field, &s.field},
 		{sf.DisplayName, &s.displayName}, {sf.Unit, &s.unit}, {sf.Fill, &s.fill},
 	}
 	for _, e := range exprs {
@@ -115,8 +120,8 @@ func compileSeries(sf *seriesFile) (*seriesDef, error) {
 	if isAbsent(s.field) {
 		return nil, errors.New("a series needs a field")
 	}
-	if !isAbsent(s.limit) && s.each == "" {
-		return nil, errors.New(`"limit" needs "each"`)
+	if (!isAbsent(s.limit) || !isAbsent(s.sortBy)) && s.each == "" {
+		return nil, errors.New(`"limit" and "sortBy" need "each"`)
 	}
 	labels, err := parseJSONOrAbsent(sf.Labels)
 	if err != nil {

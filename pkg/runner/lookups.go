@@ -122,13 +122,9 @@ func (c *Catalog) lookupRows(ctx context.Context, tr Transport, lk *Lookups, s S
 	})
 }
 
-// lookupText is a list field as text (String(v); null and absent are "").
+// lookupText is a list field as text (null and absent are "").
 func lookupText(row any, key string) string {
-	v := own(row, key)
-	if v == nil || isAbsent(v) {
-		return ""
-	}
-	return jsString(v)
+	return textOf(own(row, key), "")
 }
 
 type environment struct{ id, name string }

@@ -9,6 +9,8 @@ type Catalog struct {
 	types     map[string]*queryType
 	typeOrder []string
 	documents map[string]*document
+	// textOptionPaths: where any type saves a free-text option (see referenceTexts).
+	textOptionPaths []string
 }
 
 type document struct {
@@ -117,6 +119,7 @@ type frameDef struct {
 type seriesDef struct {
 	each                 string
 	limit, include       any
+	sortBy               any
 	buckets, time, value string
 	field, displayName   any
 	labels               []labelDef

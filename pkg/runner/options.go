@@ -29,10 +29,7 @@ func shown(v any) string {
 	if s, ok := v.(string); ok {
 		return s
 	}
-	if isAbsent(v) {
-		return "undefined"
-	}
-	return jsonText(v, "")
+	return textOf(v, jsString(v))
 }
 
 // optionText: text trimmed (empty is not set), a finite number as text; false otherwise.

@@ -55,6 +55,9 @@ func (c *Catalog) prepare(ctx context.Context, in Input, tr Transport, lk *Looku
 	if q, err = cm.checkSavedFields(q); err != nil {
 		return nil, err
 	}
+	if v := unresolvedVariable(c.referenceTexts(q)); v != "" {
+		return nil, cm.fail("undefinedVariable", params{"name": v})
+	}
 	if t == nil {
 		return nil, cm.fail("unknownQueryType", params{"type": typeName})
 	}
@@ -111,9 +114,6 @@ func (c *Catalog) prepare(ctx context.Context, in Input, tr Transport, lk *Looku
 	if err != nil {
 		return nil, err
 	}
-	if v := unresolvedVariable(append(append([]string{environmentID, projectID}, apis...), apps...)); v != "" {
-		return nil, cm.fail("undefinedVariable", params{"name": v})
-	}
 	zone := resolveTimeZone(in.TimeZone)
 	tf, ok := timeFilter(fromMs, toMs, zone)
 	if !ok {
@@ -139,6 +139,28 @@ func (c *Catalog) prepare(ctx context.Context, in Input, tr Transport, lk *Looku
 	}
 	p.first, p.firstVars = buildRequest(def.request, firstCtx)
 	return p, nil
+}
+
+// referenceTexts are the saved texts a dashboard variable could be left in: the scope ids and
+// the free-text options (string, stringList and integer options of any type, as
+// src/variables/interpolateQuery.ts checks after interpolating).
+func (c *Catalog) referenceTexts(q *Object) []string {
+	out := []string{savedID(q.value("environmentId")), savedID(q.value("projectId"))}
+	out = append(out, savedIDs(q.value("apiIds"))...)
+	out = append(out, savedIDs(q.value("appIds"))...)
+	for _, p := range c.textOptionPaths {
+		switch v := getPath(q, p).(type) {
+		case string:
+			out = append(out, v)
+		case []any:
+			for _, item := range v {
+				if s, ok := item.(string); ok {
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // environmentOf is the query's environment, else the data source's default, else the

@@ -209,7 +209,7 @@ func TestLoadRefusesUnknownKeys(t *testing.T) {
 	}
 	bad := map[string]fstest.MapFS{
 		"unknown top-level key":    edit("types/cache.json", `"granularity": true,`, `"granularity": true, "granularty": true,`),
-		"unknown series key":       edit("types/cache.json", `"fill": "zero" },`, `"fill": "zero", "fil": 1 },`),
+		"unknown series key":       edit("types/cache.json", `"fill": "zero"`, `"fill": "zero", "fil": 1`),
 		"unknown option key":       edit("types/topSlowestApis.json", `{ "use": "limit",`, `{ "use": "limit", "maxx": 3,`),
 		"unknown shared option":    edit("types/topSlowestApis.json", `"use": "limit"`, `"use": "limits"`),
 		"missing document":         edit("types/cache.json", `CacheHitsAndMisses.graphql`, `Nope.graphql`),
@@ -227,5 +227,24 @@ func TestLoadRefusesUnknownKeys(t *testing.T) {
 	// $comment is allowed anywhere.
 	if _, err := Load(edit("types/cache.json", `"granularity": true,`, `"granularity": true, "$comment": "why",`)); err != nil {
 		t.Errorf("$comment refused: %v", err)
+	}
+}
+
+// A dashboard variable left in an id or a free-text option is refused before anything else.
+func TestUndefinedVariables(t *testing.T) {
+	cat := loadCatalog(t)
+	cases := map[string]string{
+		`{"queryType":"requestSummary","environmentId":"$env"}`:                    "$env",
+		`{"queryType":"apiUsage","apiIds":["u1","${api:csv}"]}`:                    "${api:csv}",
+		`{"queryType":"requestSummary","search":"[[text]]"}`:                       "[[text]]",
+		`{"queryType":"customReport","customReport":{"groupByValues":["a","$v"]}}`: "$v",
+		`{"queryType":"topSlowestApis","limit":"$n"}`:                              "$n",
+		`{"queryType":"nope","maxRows":"$rows"}`:                                   "$rows",
+	}
+	for q, name := range cases {
+		want := "The dashboard variable " + name + " is not defined: add it in the dashboard settings or remove it from this query."
+		if res := cat.Run(context.Background(), input(t, q), &fixedTransport{}, nil); res.Error != want {
+			t.Errorf("%s: %q", q, res.Error)
+		}
 	}
 }

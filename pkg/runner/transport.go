@@ -102,16 +102,27 @@ func (c *Catalog) DecodeAnswer(body []byte) (Answer, error) {
 func toGraphQLError(item any) GraphQLError {
 	o, ok := item.(*Object)
 	if !ok {
-		return GraphQLError{Message: jsString(item)}
+		return GraphQLError{Message: textOf(item, "")}
 	}
 	e := GraphQLError{}
 	if m, ok := o.value("message").(string); ok {
 		e.Message = m
 	} else {
-		e.Message = jsonText(o, "")
+		e.Message = textOf(o, "")
 	}
+	// A path of names and indexes only: anything else in it is not a path.
 	if p, ok := o.value("path").([]any); ok {
-		e.Path = p
+		valid := true
+		for _, seg := range p {
+			switch seg.(type) {
+			case string, float64:
+			default:
+				valid = false
+			}
+		}
+		if valid {
+			e.Path = p
+		}
 	}
 	return e
 }
