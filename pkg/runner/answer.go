@@ -18,7 +18,7 @@ func kindOf(v any) string {
 		return "true or false"
 	case nil:
 		return "null"
-	case *Object:
+	case *object:
 		return "an object"
 	}
 	return "nothing"
@@ -84,7 +84,7 @@ func objectsOf(list []any, skipped *int) []any {
 	out := make([]any, 0, len(list))
 	for _, item := range list {
 		switch item.(type) {
-		case *Object:
+		case *object:
 			out = append(out, item)
 		case nil:
 		default:

@@ -5,7 +5,7 @@ import "bytes"
 // answerData is an answer's data as the frames, pages and lookups read it: an object, or the
 // target's error (catalog/README.md, Reading answers). Transports already refuse an answer
 // with errors and no data; this says the same again should one pass it on.
-func (c *common) answerData(a Answer) (*Object, error) {
+func (c *common) answerData(a Answer) (*object, error) {
 	var v any
 	if len(bytes.TrimSpace(a.Data)) > 0 {
 		var err error
@@ -19,7 +19,7 @@ func (c *common) answerData(a Answer) (*Object, error) {
 		}
 		return nil, &userError{noDataMessage}
 	}
-	o, ok := v.(*Object)
+	o, ok := v.(*object)
 	if !ok {
 		return nil, c.shapeError("data", v, "an object")
 	}

@@ -17,7 +17,7 @@ func (noLookups) id(any) any {
 	panic("catalog: $apiId needs the apiNames lookup (declare it in \"lookups\")")
 }
 
-func hasOp(o *Object, op string) bool {
+func hasOp(o *object, op string) bool {
 	_, ok := o.Get(op)
 	return ok
 }
@@ -39,13 +39,13 @@ func evaluate(e any, ctx any, lk nameLookups) any {
 			}
 		}
 		return out
-	case *Object:
+	case *object:
 		return evaluateObject(x, ctx, lk)
 	}
 	return e
 }
 
-func evaluateObject(o *Object, ctx any, lk nameLookups) any {
+func evaluateObject(o *object, ctx any, lk nameLookups) any {
 	switch {
 	case hasOp(o, "$"):
 		p, _ := o.Get("$")
@@ -141,8 +141,8 @@ func evaluateObject(o *Object, ctx any, lk nameLookups) any {
 }
 
 // objectOf evaluates each key of an object expression; absent values and $comment are left out.
-func objectOf(o *Object, ctx any, lk nameLookups, skip string) *Object {
-	out := NewObject()
+func objectOf(o *object, ctx any, lk nameLookups, skip string) *object {
+	out := newObject()
 	for _, k := range o.Keys() {
 		if k == skip || k == "$comment" {
 			continue

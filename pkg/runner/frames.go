@@ -12,20 +12,20 @@ import (
 
 // frameContext is what frame specs read besides the answer (catalog/README.md, Frame context).
 type frameContext struct {
-	options     *Object
-	attrs       *Object
+	options     *object
+	attrs       *object
 	granularity string
 	fromMs      int64
 	toMs        int64
 	names       nameLookups
 }
 
-func (f *frameContext) base(d *Object) *Object {
+func (f *frameContext) base(d *object) *object {
 	return obj("data", d, "options", f.options, "attrs", f.attrs, "granularity", f.granularity)
 }
 
 // with is the context with one more name (item, row, cell).
-func with(ctx *Object, name string, v any) *Object {
+func with(ctx *object, name string, v any) *object {
 	c := ctx.Clone()
 	c.Set(name, v)
 	return c
@@ -37,7 +37,7 @@ type builtFrames struct {
 	warnings []string
 }
 
-func (c *common) buildFrames(spec *frameDef, d *Object, f *frameContext) (builtFrames, error) {
+func (c *common) buildFrames(spec *frameDef, d *object, f *frameContext) (builtFrames, error) {
 	switch spec.kind {
 	case "timeSeries":
 		return c.timeSeriesFrames(spec, d, f)
@@ -80,7 +80,7 @@ func textOf(v any, fallback string) string {
 		return x
 	case nil, absentValue:
 		return fallback
-	case []any, *Object:
+	case []any, *object:
 		return safeJSON(x)
 	}
 	return jsString(v)
@@ -95,7 +95,7 @@ func fieldText(v any) *string {
 		return nil
 	case string:
 		s = x
-	case []any, *Object:
+	case []any, *object:
 		s = safeJSON(x)
 	default:
 		s = jsString(x)
@@ -123,7 +123,7 @@ func nestsDeeperThan(v any, limit, budget int) bool {
 		switch x := it.v.(type) {
 		case []any:
 			children = x
-		case *Object:
+		case *object:
 			children = x.vals
 		default:
 			continue
@@ -137,7 +137,7 @@ func nestsDeeperThan(v any, limit, budget int) bool {
 		}
 		for _, ch := range children {
 			switch ch.(type) {
-			case []any, *Object:
+			case []any, *object:
 				stack = append(stack, item{ch, it.depth + 1})
 			}
 		}

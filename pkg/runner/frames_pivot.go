@@ -12,7 +12,7 @@ import (
 // UTF-16 code units, as JavaScript compares strings) holding the sum of the cells' values, 0
 // where a row has no such cell.
 
-func (c *common) pivotFrames(spec *frameDef, d *Object, f *frameContext) (builtFrames, error) {
+func (c *common) pivotFrames(spec *frameDef, d *object, f *frameContext) (builtFrames, error) {
 	base := f.base(d)
 	var warnings []string
 	rowsLabel := listLabel(spec.rows, "")

@@ -31,7 +31,7 @@ func stripData(path string) string {
 
 // rowsAt is a list's rows: its objects (the others left out and said), or for a list of plain
 // values (tenants) its non-null items.
-func (c *common) rowsAt(ctx *Object, path string, objects bool, warnings *[]string, rowsLabel string) ([]any, error) {
+func (c *common) rowsAt(ctx *object, path string, objects bool, warnings *[]string, rowsLabel string) ([]any, error) {
 	list, err := c.readList(ctx, path, pathLabels{"row": rowsLabel + "[]"})
 	if err != nil {
 		return nil, err
@@ -67,7 +67,7 @@ func readsFields(cols []*columnDef) bool {
 					return true
 				}
 			}
-		case *Object:
+		case *object:
 			for _, k := range x.keys {
 				if strings.HasPrefix(k, "row.") || mentions(x.value(k)) {
 					return true
@@ -134,7 +134,7 @@ func sortKey(col *columnDef, v any) *float64 {
 	return nil
 }
 
-func (c *common) tableFrames(spec *frameDef, d *Object, f *frameContext) (builtFrames, error) {
+func (c *common) tableFrames(spec *frameDef, d *object, f *frameContext) (builtFrames, error) {
 	base := f.base(d)
 	var warnings []string
 	var rows []any

@@ -35,14 +35,14 @@ type builtSeries struct {
 	points                   pointSeries
 }
 
-func (c *common) timeSeriesFrames(spec *frameDef, d *Object, f *frameContext) (builtFrames, error) {
+func (c *common) timeSeriesFrames(spec *frameDef, d *object, f *frameContext) (builtFrames, error) {
 	base := f.base(d)
 	var warnings []string
 	dropped := 0
 	spans := &spanCache{}
 	var series []builtSeries
 	for _, s := range spec.series {
-		scopes := []*Object{base}
+		scopes := []*object{base}
 		items := ""
 		if s.each != "" {
 			items = itemLabel(s.each)
@@ -114,7 +114,7 @@ func (c *common) timeSeriesFrames(spec *frameDef, d *Object, f *frameContext) (b
 
 // sortScopes orders each-items by a text (UTF-16 code units, stable): the same series order
 // whatever order the API sends them in.
-func sortScopes(scopes []*Object, key any, f *frameContext) []*Object {
+func sortScopes(scopes []*object, key any, f *frameContext) []*object {
 	keys := make([]string, len(scopes))
 	for i, ctx := range scopes {
 		keys[i] = seriesText(evaluate(key, ctx, f.names), "")
@@ -124,7 +124,7 @@ func sortScopes(scopes []*Object, key any, f *frameContext) []*Object {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool { return lessUTF16(keys[order[a]], keys[order[b]]) })
-	out := make([]*Object, len(scopes))
+	out := make([]*object, len(scopes))
 	for to, from := range order {
 		out[to] = scopes[from]
 	}
@@ -132,7 +132,7 @@ func sortScopes(scopes []*Object, key any, f *frameContext) []*Object {
 }
 
 // seriesLabels are the labels whose values are present, as text.
-func (c *common) seriesLabels(s *seriesDef, ctx *Object, f *frameContext) map[string]string {
+func (c *common) seriesLabels(s *seriesDef, ctx *object, f *frameContext) map[string]string {
 	if len(s.labels) == 0 {
 		return nil
 	}
@@ -188,7 +188,7 @@ func readPoints(buckets []any, s *seriesDef, zero bool, dropped *int, spans *spa
 }
 
 // stepOf is the bucket step: the first granularity the answer names, else the one asked for.
-func (c *common) stepOf(spec *frameDef, d *Object, f *frameContext) int64 {
+func (c *common) stepOf(spec *frameDef, d *object, f *frameContext) int64 {
 	root := obj("data", d)
 	for _, p := range spec.granularityFrom {
 		if g, ok := getPath(root, p).(string); ok {

@@ -94,7 +94,7 @@ func jsString(v any) string {
 			}
 		}
 		return strings.Join(parts, ",")
-	case *Object:
+	case *object:
 		return "[object Object]"
 	}
 	return ""

@@ -160,7 +160,7 @@ func (p *jsonParser) object(depth int) (any, error) {
 	p.space()
 	if p.i < len(p.s) && p.s[p.i] == '}' {
 		p.i++
-		return NewObject(), nil
+		return newObject(), nil
 	}
 	for {
 		if p.i >= len(p.s) || p.s[p.i] != '"' {
@@ -200,7 +200,7 @@ func (p *jsonParser) object(depth int) (any, error) {
 
 // newObjectOf makes an object of parsed members (copied), a duplicated key keeping its first
 // place and last value.
-func (p *jsonParser) newObjectOf(keys []string, vals []any) *Object {
+func (p *jsonParser) newObjectOf(keys []string, vals []any) *object {
 	n := len(keys)
 	if n <= indexFrom {
 		dup := false
@@ -213,10 +213,10 @@ func (p *jsonParser) newObjectOf(keys []string, vals []any) *Object {
 			}
 		}
 		if !dup {
-			return &Object{keys: p.sharedKeys(keys), vals: append(make([]any, 0, n), vals...)}
+			return &object{keys: p.sharedKeys(keys), vals: append(make([]any, 0, n), vals...)}
 		}
 	}
-	o := &Object{keys: make([]string, 0, n), vals: make([]any, 0, n)}
+	o := &object{keys: make([]string, 0, n), vals: make([]any, 0, n)}
 	for i, k := range keys {
 		o.Set(k, vals[i])
 	}

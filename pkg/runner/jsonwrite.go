@@ -55,7 +55,7 @@ func writeJSON(b *strings.Builder, v any, indent, prefix string) {
 		}
 		newline(b, indent, prefix)
 		b.WriteByte(']')
-	case *Object:
+	case *object:
 		keys := jsKeyOrder(x)
 		n := 0
 		inner := prefix + indent
@@ -98,7 +98,7 @@ func newline(b *strings.Builder, indent, prefix string) {
 
 // jsKeyOrder is the order JavaScript enumerates an object's keys in: integer keys (array
 // indexes, below 2^32 − 1) ascending, then the others as inserted.
-func jsKeyOrder(o *Object) []string {
+func jsKeyOrder(o *object) []string {
 	var idx []string
 	for _, k := range o.keys {
 		if isArrayIndex(k) {

@@ -90,7 +90,7 @@ func TestJSString(t *testing.T) {
 		want string
 	}{
 		{nil, "null"}, {true, "true"}, {2.5, "2.5"}, {"x", "x"},
-		{[]any{1.0, nil, "a", []any{2.0, 3.0}}, "1,,a,2,3"}, {NewObject(), "[object Object]"},
+		{[]any{1.0, nil, "a", []any{2.0, 3.0}}, "1,,a,2,3"}, {newObject(), "[object Object]"},
 	}
 	for _, c := range cases {
 		if got := jsString(c.in); got != c.want {

@@ -118,7 +118,7 @@ func compileCommon(cf *commonFile) (*common, error) {
 	if err != nil {
 		return nil, fmt.Errorf("granularities: %w", err)
 	}
-	gs, ok := g.(*Object)
+	gs, ok := g.(*object)
 	if !ok || gs.Len() == 0 {
 		return nil, errors.New("granularities must be an object of name → milliseconds")
 	}
@@ -348,7 +348,7 @@ func (c *Catalog) compileRequest(rf *requestFile) (*requestDef, error) {
 	if err != nil {
 		return nil, fmt.Errorf("variables: %w", err)
 	}
-	if _, ok := vars.(*Object); !ok {
+	if _, ok := vars.(*object); !ok {
 		return nil, errors.New("variables must be an object expression")
 	}
 	// Requests are built before any lookup has answered.
@@ -423,7 +423,7 @@ func compileOption(cf *commonFile, entry json.RawMessage) (*option, error) {
 			if err != nil {
 				return nil, fmt.Errorf("option %q: attrs: %w", o.name, err)
 			}
-			ao, ok := a.(*Object)
+			ao, ok := a.(*object)
 			if !ok {
 				return nil, fmt.Errorf("option %q: attrs must be an object", o.name)
 			}
@@ -451,7 +451,7 @@ func (o *option) hasValue(v string) bool {
 	return false
 }
 
-func (o *option) attrsOf(v string) *Object {
+func (o *option) attrsOf(v string) *object {
 	for _, x := range o.values {
 		if x.value == v {
 			return x.attrs
@@ -469,7 +469,7 @@ func usesOperator(e any, ops ...string) bool {
 				return true
 			}
 		}
-	case *Object:
+	case *object:
 		for _, k := range x.Keys() {
 			for _, op := range ops {
 				if k == op {

@@ -128,7 +128,7 @@ func compileSeries(sf *seriesFile) (*seriesDef, error) {
 		return nil, fmt.Errorf("labels: %w", err)
 	}
 	if !isAbsent(labels) {
-		lo, ok := labels.(*Object)
+		lo, ok := labels.(*object)
 		if !ok {
 			return nil, errors.New("labels must be an object of expressions")
 		}

@@ -101,7 +101,7 @@ func (c *Catalog) lookupRows(ctx context.Context, tr Transport, lk *Lookups, s S
 		rc := requestContext{
 			timeFilter: obj("from", "", "to", ""),
 			orgID:      s.OrgUUID, tenant: s.Tenant, environmentID: environmentID,
-			options: NewObject(),
+			options: newObject(),
 		}
 		req, _ := buildRequest(d.request, rc.object())
 		answer, err := tr.Do(ctx, req)

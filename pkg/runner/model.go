@@ -99,7 +99,7 @@ type option struct {
 
 type optionValue struct {
 	value string
-	attrs *Object
+	attrs *object
 }
 
 type frameDef struct {

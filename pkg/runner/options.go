@@ -10,8 +10,8 @@ import (
 // problem (in option order) the target's error.
 
 type normalizedOptions struct {
-	values  *Object // options.<name>
-	attrs   *Object // attrs.<name>: the chosen enum value's attributes
+	values  *object // options.<name>
+	attrs   *object // attrs.<name>: the chosen enum value's attributes
 	notices []string
 	problem error
 }
@@ -181,8 +181,8 @@ func (c *common) check(o *option, raw any) checked {
 }
 
 // normalizeOptions reads every option of a type from the saved query.
-func (c *common) normalizeOptions(t *queryType, q *Object) normalizedOptions {
-	out := normalizedOptions{values: NewObject(), attrs: NewObject()}
+func (c *common) normalizeOptions(t *queryType, q *object) normalizedOptions {
+	out := normalizedOptions{values: newObject(), attrs: newObject()}
 	for _, o := range t.options {
 		r := c.check(o, getPath(q, o.path))
 		if r.problem != "" {

@@ -57,7 +57,7 @@ func (p *pager) plan(rows int, total float64, maxPages int) pagePlan {
 }
 
 type paged struct {
-	data   *Object
+	data   *object
 	errors []GraphQLError
 	pages  int
 	notice string
@@ -75,7 +75,7 @@ type pageResult struct {
 // flight then abandoned). Rows are kept in page order up to the first page that did not arrive;
 // the notice says what was left out and why. A page that fails for another reason fails the
 // target, as in the browser.
-func (c *common) remainingPages(ctx context.Context, tr Transport, p *pager, first *Object, firstErrors []GraphQLError, deadline time.Time, seconds int) (paged, error) {
+func (c *common) remainingPages(ctx context.Context, tr Transport, p *pager, first *object, firstErrors []GraphQLError, deadline time.Time, seconds int) (paged, error) {
 	rowsPath := "data." + p.spec.Rows
 	firstRows, err := c.readList(obj("data", first), rowsPath, nil)
 	if err != nil {
@@ -214,9 +214,9 @@ func safePage(i int, fetch func(int) pageResult) (r pageResult) {
 
 // withRows is a copy of data with the list at the dot path replaced by rows (objects made on
 // the way where there are none).
-func withRows(data *Object, path string, rows []any) *Object {
+func withRows(data *object, path string, rows []any) *object {
 	head, rest, nested := cutDot(path)
-	out := NewObject()
+	out := newObject()
 	if data != nil {
 		out = data.Clone()
 	}
@@ -224,7 +224,7 @@ func withRows(data *Object, path string, rows []any) *Object {
 		out.Set(head, rows)
 		return out
 	}
-	inner, _ := out.value(head).(*Object)
+	inner, _ := out.value(head).(*object)
 	out.Set(head, withRows(inner, rest, rows))
 	return out
 }

@@ -52,7 +52,7 @@ func own(v any, key string) any {
 			return absent
 		}
 		return x[i]
-	case *Object:
+	case *object:
 		if val, ok := x.Get(key); ok {
 			return val
 		}

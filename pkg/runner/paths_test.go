@@ -47,7 +47,7 @@ func TestPathsReadOwnPropertiesOnly(t *testing.T) {
 }
 
 func TestExpressionsIgnoreInheritedNames(t *testing.T) {
-	ctx := obj("options", NewObject(), "row", mustJSON(t, `{"name":"n"}`))
+	ctx := obj("options", newObject(), "row", mustJSON(t, `{"name":"n"}`))
 	e := mustJSON(t, `{"a":{"$":"options.constructor"},"b":{"$coalesce":[{"$":"row.__proto__"},{"$":"row.name"}]},"c":{"$if":"row.toString","x":1},"$comment":"ignored"}`)
 	if got := jsonText(evaluate(e, ctx, noLookups{}), ""); got != `{"b":"n"}` {
 		t.Errorf("got %s", got)

@@ -14,7 +14,7 @@ type prepared struct {
 	settings      Settings
 	environmentID string
 	first         Request
-	firstVars     *Object
+	firstVars     *object
 	pager         *pager
 	frames        *frameDef
 	frameCtx      *frameContext
@@ -144,7 +144,7 @@ func (c *Catalog) prepare(ctx context.Context, in Input, tr Transport, lk *Looku
 // referenceTexts are the saved texts a dashboard variable could be left in: the scope ids and
 // the free-text options (string, stringList and integer options of any type, as
 // src/variables/interpolateQuery.ts checks after interpolating).
-func (c *Catalog) referenceTexts(q *Object) []string {
+func (c *Catalog) referenceTexts(q *object) []string {
 	out := []string{savedID(q.value("environmentId")), savedID(q.value("projectId"))}
 	out = append(out, savedIDs(q.value("apiIds"))...)
 	out = append(out, savedIDs(q.value("appIds"))...)
@@ -184,7 +184,7 @@ func (c *Catalog) environmentOf(ctx context.Context, chosen string, s Settings, 
 }
 
 // entryNotices are the type's notices whose "when" holds in the request context.
-func entryNotices(def *definition, ctx *Object, n *notices) {
+func entryNotices(def *definition, ctx *object, n *notices) {
 	for _, nf := range def.notices {
 		ok := true
 		for _, p := range nf.When.Present {
@@ -204,7 +204,7 @@ func entryNotices(def *definition, ctx *Object, n *notices) {
 }
 
 // pagerFor: the first page asks for min(maxRows, pageLimit) rows.
-func (c *common) pagerFor(def *definition, rctx *Object, options *Object) *pager {
+func (c *common) pagerFor(def *definition, rctx *object, options *object) *pager {
 	maxRows := c.paging.DefaultMaxRows
 	if v, ok := options.Get("maxRows"); ok {
 		if f, isNum := v.(float64); isNum {

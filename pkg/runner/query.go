@@ -5,12 +5,12 @@ import "math"
 // migrateQuery brings a saved query of any version to the current model, as
 // src/migrations.ts does: a refId and a query type always set, the single ids saved before
 // versioning (apiId, appId) read as lists.
-func (c *common) migrateQuery(saved any) *Object {
-	q, ok := saved.(*Object)
+func (c *common) migrateQuery(saved any) *object {
+	q, ok := saved.(*object)
 	if ok {
 		q = q.Clone()
 	} else {
-		q = NewObject()
+		q = newObject()
 	}
 	if s, ok := q.value("refId").(string); !ok || s == "" {
 		q.Set("refId", "A")
@@ -48,7 +48,7 @@ func savedText(v any) (string, bool) {
 // JSON edited by hand and by scripts): numbers become text, a single id a list of one, null
 // "not set"; anything else refuses the target naming the field (src/queryModel/savedFields.ts).
 // A field's path is a top-level key of the saved query there, and here.
-func (c *common) checkSavedFields(q *Object) (*Object, error) {
+func (c *common) checkSavedFields(q *object) (*object, error) {
 	out := q.Clone()
 	for _, f := range c.savedFields {
 		v, ok := out.Get(f.Path)

@@ -2,10 +2,10 @@ package runner
 
 // buildRequest is the document and variables a request spec sends in a context
 // (catalog/README.md, Requests); variables that do not evaluate to an object are {}.
-func buildRequest(spec *requestDef, ctx *Object) (Request, *Object) {
-	vars, ok := evaluate(spec.variables, ctx, noLookups{}).(*Object)
+func buildRequest(spec *requestDef, ctx *object) (Request, *object) {
+	vars, ok := evaluate(spec.variables, ctx, noLookups{}).(*object)
 	if !ok {
-		vars = NewObject()
+		vars = newObject()
 	}
 	return Request{
 		Query:         spec.doc.text,
@@ -17,17 +17,17 @@ func buildRequest(spec *requestDef, ctx *Object) (Request, *Object) {
 // requestContext is what a request's variables are built from (catalog/README.md, Request
 // context). Keys whose value is absent are left out.
 type requestContext struct {
-	timeFilter    *Object
+	timeFilter    *object
 	orgID, tenant string
 	environmentID string
 	projectID     string
 	granularity   string
 	apiIDs        []string
 	appIDs        []string
-	options       *Object
+	options       *object
 }
 
-func (r *requestContext) object() *Object {
+func (r *requestContext) object() *object {
 	dataFilter := obj("orgId", r.orgID, "tenant", r.tenant,
 		"environmentId", textOrAbsent(r.environmentID), "projectId", textOrAbsent(r.projectID))
 	return obj(
@@ -47,7 +47,7 @@ func (r *requestContext) object() *Object {
 }
 
 // withPage is the context with the page being asked for.
-func withPage(ctx *Object, offset, limit int) *Object {
+func withPage(ctx *object, offset, limit int) *object {
 	c := ctx.Clone()
 	c.Set("page", obj("offset", float64(offset), "limit", float64(limit)))
 	return c

@@ -85,7 +85,7 @@ func offsetMinutes(loc *time.Location, ms int64) (int, bool) {
 }
 
 // timeFilter is the API's TimeFilter for a range in a zone; false when the zone is unknown.
-func timeFilter(fromMs, toMs int64, zone string) (*Object, bool) {
+func timeFilter(fromMs, toMs int64, zone string) (*object, bool) {
 	if zone == "UTC" {
 		return obj("from", isoUTC(fromMs), "to", isoUTC(toMs)), true
 	}

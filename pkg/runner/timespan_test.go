@@ -90,7 +90,7 @@ func TestReadNumber(t *testing.T) {
 		{12.5, num(12.5)}, {"12", num(12)}, {" -3.5e2 ", num(-350)}, {"\u00a012\u2028", num(12)},
 		{"1.", nil}, {".5", nil}, {"+5", nil}, {"0x10", nil}, {"1e", nil}, {"", nil}, {"  ", nil},
 		{"Infinity", nil}, {"1e400", nil}, {"12abc", nil}, {"1 2", nil}, {"١٢", nil},
-		{true, nil}, {nil, nil}, {absent, nil}, {[]any{1.0}, nil}, {NewObject(), nil},
+		{true, nil}, {nil, nil}, {absent, nil}, {[]any{1.0}, nil}, {newObject(), nil},
 	}
 	for _, c := range cases {
 		got := readNumber(c.in)

@@ -78,7 +78,7 @@ func (c *Catalog) DecodeAnswer(body []byte) (Answer, error) {
 	if err != nil {
 		return Answer{}, &userError{"The Insights API answered with invalid JSON."}
 	}
-	o, ok := v.(*Object)
+	o, ok := v.(*object)
 	if !ok {
 		return Answer{}, &userError{"The Insights API answered with something that is not a GraphQL response."}
 	}
@@ -100,7 +100,7 @@ func (c *Catalog) DecodeAnswer(body []byte) (Answer, error) {
 }
 
 func toGraphQLError(item any) GraphQLError {
-	o, ok := item.(*Object)
+	o, ok := item.(*object)
 	if !ok {
 		return GraphQLError{Message: textOf(item, "")}
 	}

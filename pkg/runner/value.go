@@ -1,7 +1,7 @@
 package runner
 
 // The runner works on JSON values the way the TypeScript reader sees them after JSON.parse:
-// nil (null), bool, float64, string, []any and *Object (keys kept in the order written, because
+// nil (null), bool, float64, string, []any and *object (keys kept in the order written, because
 // GraphQL variables are sent and shown in the catalog's order). A separate "absent" value stands
 // for JavaScript's undefined: object keys and list items that evaluate to it are left out.
 
@@ -15,11 +15,11 @@ func isAbsent(v any) bool {
 	return ok
 }
 
-// Object is a JSON object with its keys in insertion order (JSON.parse keeps the first
+// object is a JSON object with its keys in insertion order (JSON.parse keeps the first
 // position of a duplicated key and its last value; Set does the same). Answers hold hundreds
 // of thousands of small objects, so keys and values are two slices searched in order, with an
 // index only for objects past indexFrom keys.
-type Object struct {
+type object struct {
 	keys  []string
 	vals  []any
 	index map[string]int
@@ -27,12 +27,12 @@ type Object struct {
 
 const indexFrom = 12
 
-// NewObject makes an empty object.
-func NewObject() *Object {
-	return &Object{}
+// newObject makes an empty object.
+func newObject() *object {
+	return &object{}
 }
 
-func (o *Object) find(k string) int {
+func (o *object) find(k string) int {
 	if o.index != nil {
 		if i, ok := o.index[k]; ok {
 			return i
@@ -48,7 +48,7 @@ func (o *Object) find(k string) int {
 }
 
 // Get reads an own property.
-func (o *Object) Get(k string) (any, bool) {
+func (o *object) Get(k string) (any, bool) {
 	if o == nil {
 		return nil, false
 	}
@@ -59,13 +59,13 @@ func (o *Object) Get(k string) (any, bool) {
 }
 
 // value is a property's value, nil when there is none (as a map lookup).
-func (o *Object) value(k string) any {
+func (o *object) value(k string) any {
 	v, _ := o.Get(k)
 	return v
 }
 
 // Set adds or replaces a property; a new key goes last.
-func (o *Object) Set(k string, v any) {
+func (o *object) Set(k string, v any) {
 	if i := o.find(k); i >= 0 {
 		o.vals[i] = v
 		return
@@ -79,7 +79,7 @@ func (o *Object) Set(k string, v any) {
 	}
 }
 
-func (o *Object) reindex() {
+func (o *object) reindex() {
 	o.index = make(map[string]int, len(o.keys))
 	for i, k := range o.keys {
 		o.index[k] = i
@@ -87,7 +87,7 @@ func (o *Object) reindex() {
 }
 
 // Delete removes a property.
-func (o *Object) Delete(k string) {
+func (o *object) Delete(k string) {
 	i := o.find(k)
 	if i < 0 {
 		return
@@ -100,7 +100,7 @@ func (o *Object) Delete(k string) {
 }
 
 // Keys are the object's keys in insertion order (not a copy: do not modify).
-func (o *Object) Keys() []string {
+func (o *object) Keys() []string {
 	if o == nil {
 		return nil
 	}
@@ -108,7 +108,7 @@ func (o *Object) Keys() []string {
 }
 
 // Len is the number of properties.
-func (o *Object) Len() int {
+func (o *object) Len() int {
 	if o == nil {
 		return 0
 	}
@@ -116,8 +116,8 @@ func (o *Object) Len() int {
 }
 
 // Clone is a shallow copy.
-func (o *Object) Clone() *Object {
-	c := &Object{keys: append([]string(nil), o.keys...), vals: append([]any(nil), o.vals...)}
+func (o *object) Clone() *object {
+	c := &object{keys: append([]string(nil), o.keys...), vals: append([]any(nil), o.vals...)}
 	if o.index != nil {
 		c.reindex()
 	}
@@ -125,8 +125,8 @@ func (o *Object) Clone() *Object {
 }
 
 // obj builds an object from key/value pairs, leaving absent values out.
-func obj(kv ...any) *Object {
-	o := NewObject()
+func obj(kv ...any) *object {
+	o := newObject()
 	for i := 0; i+1 < len(kv); i += 2 {
 		if !isAbsent(kv[i+1]) {
 			o.Set(kv[i].(string), kv[i+1])
@@ -150,14 +150,14 @@ func isPresent(v any) bool {
 
 // isObjectValue: a JSON object (not a list, not null).
 func isObjectValue(v any) bool {
-	_, ok := v.(*Object)
+	_, ok := v.(*object)
 	return ok
 }
 
 // isJSObject: what JavaScript's typeof calls "object": null, lists and objects.
 func isJSObject(v any) bool {
 	switch v.(type) {
-	case nil, []any, *Object:
+	case nil, []any, *object:
 		return true
 	}
 	return false
