@@ -2,7 +2,7 @@ import { textOf } from '../frames/depth';
 import type { CatalogEntry } from './catalog';
 import type { OptionDef } from './format';
 import { message } from './messages';
-import { getPath, isPresent } from './paths';
+import { getPath } from './paths';
 
 export interface NormalizedOptions {
   /** `options.<name>` of the contexts: defaults applied, absent when neither set nor defaulted. */
@@ -51,12 +51,18 @@ function texts(v: unknown): { items: string[]; bad?: unknown } {
 
 type Checked = { value?: unknown; problem?: string; notice?: string };
 
+/** Not set: absent, null, or text that is only white space. */
+function unset(raw: unknown): boolean {
+  return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+}
+
 function checkEnum(o: OptionDef, raw: unknown): Checked {
+  if (unset(raw)) {
+    return {};
+  }
   const v = text(raw);
   if (v === undefined) {
-    return isPresent(raw)
-      ? { problem: message('optionUnknown', { noun: noun(o), value: shown(raw), choices: choices(o) }) }
-      : {};
+    return { problem: message('optionUnknown', { noun: noun(o), value: shown(raw), choices: choices(o) }) };
   }
   return (o.values ?? []).some((x) => x.value === v) || o.allowCustom
     ? { value: v }
@@ -88,7 +94,7 @@ function checkList(o: OptionDef, raw: unknown, enumerated: boolean): Checked {
 }
 
 function checkInteger(o: OptionDef, raw: unknown): Checked {
-  if (raw === undefined || raw === null || raw === '') {
+  if (unset(raw)) {
     return {};
   }
   const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() ? Number(raw) : NaN;
@@ -119,7 +125,7 @@ function check(o: OptionDef, raw: unknown): Checked {
       return checkInteger(o, raw);
     case 'string': {
       const v = text(raw);
-      return v === undefined && isPresent(raw)
+      return v === undefined && !unset(raw)
         ? { problem: message('optionText', { label: o.label, value: shown(raw) }) }
         : { value: v };
     }

@@ -68,21 +68,23 @@ export class MetadataService {
   }
 
   environments(): Promise<EnvironmentInfo[]> {
+    const { variant, id, name } = common.lookups.environments;
     return this.cached('environments', async () =>
-      (await this.rows(common.lookups.environments.variant, '')).map((e) => ({
-        id: str(e.id),
-        name: str(e.name),
+      (await this.rows(variant, '')).map((e) => ({
+        id: str(e[id]),
+        name: str(e[name]),
         type: typeof e.type === 'string' ? e.type : undefined,
       }))
     );
   }
 
   apis(environmentId: string): Promise<ApiInfo[]> {
+    const { variant, id, name, version = 'version' } = common.lookups.apiNames;
     return this.cached(`apis:${environmentId}`, async () =>
-      (await this.rows(common.lookups.apiNames.variant, environmentId)).map((a) => ({
-        id: str(a.id),
-        name: str(a.name),
-        version: str(a.version),
+      (await this.rows(variant, environmentId)).map((a) => ({
+        id: str(a[id]),
+        name: str(a[name]),
+        version: str(a[version]),
         provider: str(a.provider),
       }))
     );

@@ -8,6 +8,7 @@ import type {
 import { catchError, defer, forkJoin, from, map, Observable, of, switchMap } from 'rxjs';
 
 import { isInsightsError } from '../client/errors';
+import { redact } from '../client/redact';
 import { describeGraphQLError, type GraphQLRequest, type GraphQLResult } from '../client/insightsClient';
 import { message } from '../catalog/messages';
 import { migrateQuery } from '../migrations';
@@ -29,7 +30,26 @@ function failure(refId: string, err: unknown): FailedTarget {
     return { refId, error: err.message, status: err.status };
   }
   // A bug of ours must still reach the panel as that query's error, not a blank panel.
-  return { refId, error: `Unexpected error: ${err instanceof Error ? err.message : String(err)}` };
+  return { refId, error: redact(`Unexpected error: ${err instanceof Error ? err.message : String(err)}`) };
+}
+
+/**
+ * What a panel shows of a target, as every text leaves the runner: errors and notices redacted
+ * (a saved value quoted in a message may hold a token), each notice text once.
+ */
+function shown(r: TargetResult): TargetResult {
+  const data = r.data.map((f) => {
+    const notices = f.meta?.notices;
+    if (!notices?.length) {
+      return f;
+    }
+    const seen = new Set<string>();
+    const once = notices
+      .map((n) => ({ ...n, text: redact(n.text) }))
+      .filter((n) => !seen.has(n.text) && seen.add(n.text));
+    return { ...f, meta: { ...f.meta, notices: once } };
+  });
+  return r.error ? { data, error: { ...r.error, message: redact(r.error.message ?? '') } } : { data };
 }
 
 export interface RunOptions {
@@ -168,7 +188,8 @@ export function runPanel(
         })
       );
     }),
-    map((results) => {
+    map((all) => {
+      const results = all.map(shown);
       const data = results.flatMap((r) => r.data);
       const errors = results.flatMap((r) => (r.error ? [r.error] : []));
       return errors.length ? { data, errors, error: errors[0] } : { data };
