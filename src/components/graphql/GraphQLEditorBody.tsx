@@ -26,7 +26,10 @@ export default function GraphQLEditorBody(props: GraphQLQueryEditorProps) {
   const { query, onChange, onRunQuery, datasource, initialDocument } = props;
   // A query without a document starts from the caller's (e.g. "Open as GraphQL") or the example.
   const [seed] = useState(() => (query.graphql?.query?.trim() ? undefined : seedDocument(initialDocument)));
-  const options: GraphQLQueryOptions = query.graphql ?? { query: '' };
+  // Until the seeded document reaches the query model, the seed's mapping is what it will hold.
+  const options: GraphQLQueryOptions = query.graphql?.query?.trim()
+    ? query.graphql
+    : { ...query.graphql, ...seed?.mapping, query: query.graphql?.query ?? '' };
   // Local copies: Monaco reports every keystroke, the query model is updated with each.
   const [text, setText] = useState(seed?.query ?? options.query);
   const [variables, setVariables] = useState(seed?.variables ?? options.variables ?? '');
@@ -58,7 +61,7 @@ export default function GraphQLEditorBody(props: GraphQLQueryEditorProps) {
   // The seeded document becomes the query's, and runs once, so the panel shows data at once.
   useEffect(() => {
     if (seed) {
-      onChange({ ...query, graphql: { ...options, query: seed.query, variables: seed.variables } });
+      onChange({ ...query, graphql: { ...options, ...seed.mapping, query: seed.query, variables: seed.variables } });
       runIfValid(seed.query, seed.variables ?? '');
     }
     // Once, on mount: the seed never changes.

@@ -120,8 +120,12 @@ describe('GraphQLQueryEditor', () => {
     expect(editor).toHaveValue(STARTER_DOCUMENT.query);
     expect((editor as HTMLTextAreaElement).value).toMatch(/getAPIUsageOverTime\(timeFilter: \$timeFilter/);
     expect(onChange).toHaveBeenCalledWith(
-      expect.objectContaining({ graphql: expect.objectContaining({ query: STARTER_DOCUMENT.query, variables: '{}' }) })
+      expect.objectContaining({
+        graphql: expect.objectContaining({ query: STARTER_DOCUMENT.query, variables: '{}', labelFields: ['apiId'] }),
+      })
     );
+    // The mapping that goes with it is shown, not only saved.
+    expect(screen.getByLabelText('Label fields')).toHaveValue('apiId');
     expect(onRunQuery).toHaveBeenCalledTimes(1);
   });
 

@@ -3,9 +3,13 @@
  * (its DataFilter and TimeFilter variables are filled from the data source settings and the
  * time range) and says how the editor helps.
  */
+import type { GraphQLQueryOptions } from '../../types';
+
 export interface GraphQLDocumentSeed {
   query: string;
   variables?: string;
+  /** Response mapping to go with the document (data path, label fields, ...). */
+  mapping?: Omit<Partial<GraphQLQueryOptions>, 'query' | 'variables'>;
 }
 
 export const STARTER_DOCUMENT: GraphQLDocumentSeed = {
@@ -23,6 +27,8 @@ query ApiUsage($timeFilter: TimeFilter!, $dataFilter: DataFilter!) {
 }
 `,
   variables: '{}',
+  // One series per API.
+  mapping: { labelFields: ['apiId'], displayName: '{{apiId}}' },
 };
 
 /** The document to start from: the caller's (e.g. a builder query opened as GraphQL), else the starter. */
