@@ -12,6 +12,9 @@ import { ConfigEditor } from './ConfigEditor';
 // Combobox needs canvas text metrics, IntersectionObserver and a laid-out menu.
 import './testing/jsdomShims';
 
+// Combobox under user-event is slow in jsdom, more so on a busy 2-core machine.
+jest.setTimeout(60_000);
+
 // The config editor lists environments through the saved data source: getDataSourceSrv().get(uid).
 const environments = jest.fn<Promise<EnvironmentInfo[]>, []>();
 const getDataSource = jest.fn(async (_uid?: string) => ({ metadata: { environments } }));

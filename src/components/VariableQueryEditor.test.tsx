@@ -9,6 +9,9 @@ import { VariableQueryEditor } from './VariableQueryEditor';
 // Combobox needs canvas text metrics, IntersectionObserver and a laid-out menu.
 import './testing/jsdomShims';
 
+// Combobox under user-event is slow in jsdom, more so on a busy 2-core machine.
+jest.setTimeout(60_000);
+
 const datasource = { settings: { defaultEnvironmentId: 'env-default' } } as unknown as DataSource;
 
 function setup(query: Partial<VariableQuery>) {
