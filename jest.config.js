@@ -20,8 +20,11 @@ module.exports = {
     // d3-color and friends ship .mjs only
     '^.+\\.mjs$': base.transform['^.+\\.(t|j)sx?$'],
   },
-  // @grafana/plugin-ui pulls in ESM-only cel-js.
-  transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, '@marcbachmann/cel-js'])],
+  // @grafana/plugin-ui pulls in ESM-only cel-js; graphql-language-service's
+  // vscode-languageserver-types resolves to its ESM build under jsdom's browser conditions.
+  transformIgnorePatterns: [
+    nodeModulesToTransform([...grafanaESModules, '@marcbachmann/cel-js', 'vscode-languageserver-types']),
+  ],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'jsx', 'json', 'graphql'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

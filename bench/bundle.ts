@@ -20,6 +20,8 @@ const MARKERS: Record<string, RegExp> = {
   'graphql-js schema builder': /buildClientSchema|Invalid or incomplete introspection result/,
   'Monaco / CodeEditor': /monaco|MonacoEditor|editor\.IStandaloneCodeEditor/,
   'bundled schema text': /getAPIUsageOverTime\(timeFilter: TimeFilter!/,
+  'GraphQL language service': /GraphQL: Validation|GraphQL: Syntax/,
+  'Prettier (GraphQL printer)': /was not printed\. Please report this error/,
 };
 
 export function bundleReport(dist: string): BundleReport | { error: string } {

@@ -13,13 +13,10 @@ async function fillSettings(page: Page, values: Partial<Record<keyof typeof SETT
   }
 }
 
-async function openAdvanced(page: Page) {
-  const tokenUrl = page.getByLabel(SETTING_LABELS.tokenUrl, { exact: true });
-  if (!(await tokenUrl.isVisible())) {
-    // ConfigSection's collapse toggle (@grafana/plugin-ui).
-    await page.getByRole('button', { name: 'Expand section Advanced' }).click();
-  }
-  await expect(tokenUrl).toBeVisible();
+/** The Region radio group; Custom makes both endpoint URLs editable (the emulator's are neither region's). */
+async function chooseRegion(page: Page, region: 'Choreo US' | 'Choreo EU' | 'Custom') {
+  await page.getByRole('radio', { name: region, exact: true }).check();
+  await expect(page.getByRole('radio', { name: region, exact: true })).toBeChecked();
 }
 
 test('the config page saves the demo credentials and Save & test connects', async ({ page, request }) => {
@@ -31,7 +28,7 @@ test('the config page saves the demo credentials and Save & test connects', asyn
     orgHandle: info.demo.orgHandle,
     orgUuid: info.demo.orgUuid,
   });
-  await openAdvanced(page);
+  await chooseRegion(page, 'Custom');
   await fillSettings(page, { tokenUrl: info.emulator.tokenUrl, apiUrl: info.emulator.apiUrl });
 
   const before = await getStats(request);
@@ -58,7 +55,7 @@ test('a wrong consumer secret gives the authentication error', async ({ page, re
     orgHandle: info.demo.orgHandle,
     orgUuid: info.demo.orgUuid,
   });
-  await openAdvanced(page);
+  await chooseRegion(page, 'Custom');
   await fillSettings(page, { tokenUrl: info.emulator.tokenUrl, apiUrl: info.emulator.apiUrl });
   await page.getByRole('button', { name: SandboxLabels.saveAndTest }).click();
 
@@ -85,9 +82,54 @@ test('the config page in the light theme', async ({ page, request }) => {
   const info = await getInfo(request);
   await openSandbox(page, 'settings', 'light');
   await page.getByRole('button', { name: SandboxLabels.fillDemo }).click();
-  await openAdvanced(page);
+  await expect(page.getByRole('radio', { name: 'Custom', exact: true })).toBeChecked();
   await expect(page.getByLabel(SETTING_LABELS.apiUrl, { exact: true })).toHaveValue(info.emulator.apiUrl);
   await page.getByRole('button', { name: SandboxLabels.saveAndTest }).click();
   await expect(page.getByTestId(SandboxIds.testResult)).toContainText('Connected to organization');
   await screenshot(page, 'config-page-light');
+});
+
+test('the Region choice fills the token URL and says where the EU Insights API URL is', async ({ page }) => {
+  await openSandbox(page, 'settings');
+  const tokenUrl = page.getByLabel(SETTING_LABELS.tokenUrl, { exact: true });
+  const apiUrl = page.getByLabel(SETTING_LABELS.apiUrl, { exact: true });
+  // A new data source is on Choreo US, with its endpoints shown and fixed.
+  await expect(page.getByRole('radio', { name: 'Choreo US', exact: true })).toBeChecked();
+  await expect(tokenUrl).toHaveValue('https://sts.choreo.dev/oauth2/token');
+  await expect(tokenUrl).not.toBeEditable();
+
+  await chooseRegion(page, 'Choreo EU');
+  await expect(tokenUrl).toHaveValue('https://sts.eu.choreo.dev/oauth2/token');
+  await expect(apiUrl).toHaveValue('');
+  await expect(apiUrl).toBeEditable();
+  await expect(page.getByText(/Choreo EU needs the Insights API URL, which WSO2 does not document/)).toBeVisible();
+  await expect(
+    page.getByText(/subscribed Insights API → Endpoints \(host choreocontrolplane\.eu\.choreo\.dev\)/).first()
+  ).toBeVisible();
+  await apiUrl.fill('https://choreocontrolplane.eu.choreo.dev/abcd/insights/1.0.0/query-api');
+  await expect(page.getByText(/Choreo EU needs the Insights API URL/)).toBeHidden();
+  await screenshot(page, 'config-page-region-eu');
+
+  await chooseRegion(page, 'Choreo US');
+  await expect(tokenUrl).toHaveValue('https://sts.choreo.dev/oauth2/token');
+  await expect(apiUrl).toHaveValue('https://choreocontrolplane.choreo.dev/93tu/insights/1.0.0/query-api');
+});
+
+test('the default environment select lists the environments once the credentials are saved', async ({ page }) => {
+  await openSandbox(page, 'settings');
+  await expect(page.getByText(/The list of your environments appears after Save & test/)).toBeVisible();
+  await page.getByRole('button', { name: SandboxLabels.fillDemo }).click();
+  await page.getByRole('button', { name: SandboxLabels.saveAndTest }).click();
+  await expect(page.getByTestId(SandboxIds.testResult)).toContainText('Connected to organization');
+
+  const select = page.getByRole('combobox', { name: SETTING_LABELS.defaultEnvironmentId });
+  await expect(page.getByText(/Pick one, or type an environment id/)).toBeVisible();
+  await select.click();
+  const options = page.getByRole('listbox').getByRole('option');
+  await expect(options).toHaveCount(3);
+  await expect(options.nth(0)).toContainText('Development');
+  await expect(options.nth(1)).toContainText('Staging');
+  await expect(options.nth(2)).toContainText('Production');
+  await options.nth(1).click();
+  await expect(select).toHaveValue('Staging');
 });

@@ -57,6 +57,7 @@ export async function saveDemoSettings(request: APIRequestContext, jsonData: Rec
       consumerKey: info.demo.consumerKey,
       orgHandle: info.demo.orgHandle,
       orgUuid: info.demo.orgUuid,
+      region: 'custom',
       tokenUrl: info.emulator.tokenUrl,
       apiUrl: info.emulator.apiUrl,
       ...jsonData,

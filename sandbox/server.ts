@@ -63,6 +63,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
               consumerKey: DEMO.consumerKey,
               orgHandle: DEMO.orgHandle,
               orgUuid: DEMO.orgUuid,
+              region: 'custom',
               tokenUrl: emulator.tokenUrl,
               apiUrl: emulator.apiUrl,
             }

@@ -25,7 +25,7 @@ const SINGLETONS: Record<string, string> = {
   '@grafana/ui': UI_DIR,
   '@grafana/runtime': pkgDir('@grafana/runtime'),
   '@grafana/schema': pkgDir('@grafana/schema'),
-  '@grafana/i18n': pkgDir('@grafana/i18n'),
+  '@grafana/i18n': pkgDir('@grafana/i18n', UI_DIR),
   '@grafana/plugin-ui': pkgDir('@grafana/plugin-ui'),
   '@grafana/e2e-selectors': pkgDir('@grafana/e2e-selectors', UI_DIR),
   '@emotion/css': pkgDir('@emotion/css', UI_DIR),

@@ -1,5 +1,8 @@
 import type { DataSourceJsonData } from '@grafana/data';
 
+/** Which Choreo control plane the endpoints belong to; `custom` = any endpoints. */
+export type ChoreoRegion = 'us' | 'eu' | 'custom';
+
 /**
  * Settings stored in the data source's jsonData. jsonData is readable by every user of the
  * Grafana org, so it holds identifiers only. Never add a field named `authenticationType`: a
@@ -17,6 +20,11 @@ export interface ChoreoOptions extends DataSourceJsonData {
   tenant?: string;
   /** Environment used by queries that do not pick one. */
   defaultEnvironmentId?: string;
+  /**
+   * The config page's region choice. The route never reads it: it uses tokenUrl and apiUrl,
+   * which the config page writes for every region. Absent: inferred from those URLs.
+   */
+  region?: ChoreoRegion;
   /** Token endpoint; empty means Choreo's STS. */
   tokenUrl?: string;
   /** Insights GraphQL endpoint; empty means Choreo's public endpoint. */

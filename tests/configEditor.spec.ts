@@ -21,8 +21,8 @@ test.describe('config page', () => {
     await page.getByLabel(SETTING_LABELS.consumerSecret).fill(provisioned.secureJsonData?.consumerSecret ?? '');
     await page.getByLabel(SETTING_LABELS.orgHandle).fill(jsonData?.orgHandle ?? '');
     await page.getByLabel(SETTING_LABELS.orgUuid).fill(jsonData?.orgUuid ?? '');
-    // A new data source starts with the Advanced section closed: it holds Choreo's endpoints.
-    await page.getByRole('button', { name: 'Expand section Advanced' }).click();
+    // A new data source starts on Choreo US with fixed endpoints; the emulator's need Custom.
+    await page.getByRole('radio', { name: 'Custom', exact: true }).check();
     await page.getByLabel(SETTING_LABELS.tokenUrl).fill(jsonData?.tokenUrl ?? '');
     await page.getByLabel(SETTING_LABELS.apiUrl).fill(jsonData?.apiUrl ?? '');
 
@@ -49,7 +49,7 @@ test.describe('config page', () => {
     await page.getByLabel(SETTING_LABELS.consumerSecret).fill('not-the-secret');
     await page.getByLabel(SETTING_LABELS.orgHandle).fill(jsonData?.orgHandle ?? '');
     await page.getByLabel(SETTING_LABELS.orgUuid).fill(jsonData?.orgUuid ?? '');
-    await page.getByRole('button', { name: 'Expand section Advanced' }).click();
+    await page.getByRole('radio', { name: 'Custom', exact: true }).check();
     await page.getByLabel(SETTING_LABELS.tokenUrl).fill(jsonData?.tokenUrl ?? '');
     await page.getByLabel(SETTING_LABELS.apiUrl).fill(jsonData?.apiUrl ?? '');
 
@@ -67,5 +67,10 @@ test.describe('config page', () => {
     const provisioned = await readProvisionedDataSource<ChoreoOptions>({ fileName: EMULATOR_DS_FILE });
     await gotoDataSourceConfigPage(provisioned.uid ?? '');
     await expect(page.getByLabel(SETTING_LABELS.orgUuid)).toHaveValue(provisioned.jsonData?.orgUuid ?? '');
+    // Provisioned with the emulator's URLs (region: custom) and saved credentials: the default
+    // environment is a select of the emulator's environments.
+    await expect(page.getByRole('radio', { name: 'Custom', exact: true })).toBeChecked();
+    await page.getByRole('combobox', { name: SETTING_LABELS.defaultEnvironmentId }).click();
+    await expect(page.getByRole('option', { name: /^Production/ })).toBeVisible();
   });
 });

@@ -52,6 +52,8 @@ export function ConfigPage({ settings, info, onChange, onSaved }: Props) {
         consumerKey: info.demo.consumerKey,
         orgHandle: info.demo.orgHandle,
         orgUuid: info.demo.orgUuid,
+        // The emulator's endpoints: neither Choreo US nor EU.
+        region: 'custom',
         tokenUrl: info.emulator.tokenUrl,
         apiUrl: info.emulator.apiUrl,
       },

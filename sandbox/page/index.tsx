@@ -1,19 +1,21 @@
 /**
  * Entry of the sandbox page: installs what Grafana would provide around a plugin (BackendSrv,
- * TemplateSrv, Monaco workers) before the plugin's modules run, then renders the page.
+ * TemplateSrv, DataSourceSrv, Monaco workers) before the plugin's modules run, then renders the page.
  */
 import React from 'react';
 import { createRoot } from 'react-dom/client';
-import { setBackendSrv, setTemplateSrv } from '@grafana/runtime';
+import { setBackendSrv, setDataSourceSrv, setTemplateSrv } from '@grafana/runtime';
 
 import { App } from './App';
 import { sandboxBackendSrv } from './backendSrv';
+import { sandboxDataSourceSrv } from './dataSourceSrv';
 import { installLiveReload } from './liveReload';
 import { installMonacoWorkers } from './monaco';
 import { SandboxTemplateSrv } from './templateSrv';
 
 setBackendSrv(sandboxBackendSrv);
 setTemplateSrv(new SandboxTemplateSrv());
+setDataSourceSrv(sandboxDataSourceSrv);
 installMonacoWorkers();
 installLiveReload();
 

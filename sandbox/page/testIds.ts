@@ -27,6 +27,10 @@ export const SandboxIds = {
   dashboard: 'sandbox-dashboard',
   /** Carries data-type, data-state (a LoadingState) and data-rows. */
   dashboardPanel: (id: number) => `sandbox-panel-${id}`,
+  /** The dashboard's own links (Grafana's dashboard links bar): anchors to the other dashboards. */
+  dashboardLinks: 'sandbox-dashboard-links',
+  /** A panel header's drill-down links menu (time series, stat). */
+  panelLinks: (id: number) => `sandbox-panel-links-${id}`,
 } as const;
 
 /** Button labels the tests click by role and name, as in Grafana. */

@@ -1,16 +1,26 @@
 import React, { useState } from 'react';
 import type { DataSourceJsonData, DataSourcePluginOptionsEditorProps } from '@grafana/data';
 import { ConfigSection } from '@grafana/plugin-ui';
-import { Field, SecretInput } from '@grafana/ui';
+import { Field, RadioButtonGroup, SecretInput } from '@grafana/ui';
 
 import { DEFAULT_API_URL, DEFAULT_SCOPE, DEFAULT_TENANT, DEFAULT_TOKEN_URL } from '../constants';
-import type { ChoreoOptions, ChoreoSecureOptions } from '../options';
-import { settingProblem, SETTING_LABELS } from '../settings/validateSettings';
+import type { ChoreoOptions, ChoreoRegion, ChoreoSecureOptions } from '../options';
+import { EU_API_URL_HINT, REGIONS, regionInfo, regionOf, withRegion } from '../settings/regions';
+import { endpointProblem, settingProblem, SETTING_LABELS } from '../settings/validateSettings';
 import { CacheTtlField } from './config/CacheTtlField';
+import { DefaultEnvironmentField } from './config/DefaultEnvironmentField';
 import { SettingField } from './config/SettingField';
 
 type Props = DataSourcePluginOptionsEditorProps<ChoreoOptions, ChoreoSecureOptions>;
-type TextSetting = Exclude<keyof ChoreoOptions, keyof DataSourceJsonData | 'resultCacheTtlSeconds'>;
+type TextSetting = Exclude<keyof ChoreoOptions, keyof DataSourceJsonData | 'resultCacheTtlSeconds' | 'region'>;
+
+export const REGION_INPUT_ID = 'choreo-region';
+
+const API_URL_DESCRIPTION: Record<ChoreoRegion, string> = {
+  us: 'Choreo US Insights GraphQL endpoint (fixed by the region; choose Custom to change it).',
+  eu: `WSO2 does not document the EU Insights API URL: copy it from the ${EU_API_URL_HINT}`,
+  custom: 'Insights GraphQL endpoint.',
+};
 
 /**
  * The data source's config page. Only identifiers go to jsonData (readable by every org user);
@@ -24,6 +34,8 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
   const setJson = (key: TextSetting) => (value: string) =>
     onOptionsChange({ ...options, jsonData: { ...jsonData, [key]: value } });
 
+  const region = regionOf(jsonData);
+  const regionFixes = regionInfo(region);
   const secretConfigured = Boolean(secureJsonFields?.consumerSecret);
   const secretValue = secureJsonData?.consumerSecret ?? '';
   const secretProblem = settingProblem('consumerSecret', secretValue, secretConfigured);
@@ -89,6 +101,45 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
         />
       </ConfigSection>
 
+      <ConfigSection
+        title="Region"
+        description="The Choreo control plane of your organization: Grafana's server gets tokens from the token URL and sends the queries to the Insights API URL."
+      >
+        <Field label={SETTING_LABELS.region} description={regionFixes.description}>
+          <RadioButtonGroup<ChoreoRegion>
+            id={REGION_INPUT_ID}
+            options={REGIONS.map(({ value, label, description }) => ({ value, label, description }))}
+            value={region}
+            onChange={(next) => onOptionsChange({ ...options, jsonData: withRegion(jsonData, next) })}
+          />
+        </Field>
+        <SettingField
+          setting="tokenUrl"
+          value={regionFixes.tokenUrl ?? jsonData.tokenUrl}
+          readOnly={region !== 'custom'}
+          placeholder={DEFAULT_TOKEN_URL}
+          description={
+            region === 'custom'
+              ? 'OAuth2 token endpoint (client credentials grant).'
+              : `${regionFixes.label} token endpoint (fixed by the region; choose Custom to change it).`
+          }
+          check={(v) => endpointProblem('tokenUrl', { ...jsonData, tokenUrl: v })}
+          onChange={setJson('tokenUrl')}
+        />
+        <SettingField
+          setting="apiUrl"
+          value={regionFixes.apiUrl ?? jsonData.apiUrl}
+          readOnly={region === 'us'}
+          placeholder={region === 'eu' ? 'https://choreocontrolplane.eu.choreo.dev/…/query-api' : DEFAULT_API_URL}
+          required={region === 'eu'}
+          // Just switched to EU: say at once that the URL is missing, with where to find it.
+          eager={jsonData.region === 'eu'}
+          description={API_URL_DESCRIPTION[region]}
+          check={(v) => endpointProblem('apiUrl', { ...jsonData, apiUrl: v })}
+          onChange={setJson('apiUrl')}
+        />
+      </ConfigSection>
+
       <ConfigSection title="Query defaults" description="Used by queries that do not choose their own.">
         <SettingField
           setting="tenant"
@@ -97,11 +148,9 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
           description={`Tenant of every query; Choreo cloud uses ${DEFAULT_TENANT}.`}
           onChange={setJson('tenant')}
         />
-        <SettingField
-          setting="defaultEnvironmentId"
+        <DefaultEnvironmentField
+          options={options}
           value={jsonData.defaultEnvironmentId}
-          placeholder="Environment id (optional)"
-          description="Environment id used when a query names none. Save & test lists your environments."
           onChange={setJson('defaultEnvironmentId')}
         />
         <CacheTtlField
@@ -114,24 +163,10 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
 
       <ConfigSection
         title="Advanced"
-        description="Endpoints and scope. Leave empty to use Choreo's public endpoints."
+        description="OAuth2 scope. Leave empty for the Insights API's scope."
         isCollapsible
-        isInitiallyOpen={Boolean(jsonData.tokenUrl || jsonData.apiUrl || jsonData.scope)}
+        isInitiallyOpen={Boolean(jsonData.scope)}
       >
-        <SettingField
-          setting="tokenUrl"
-          value={jsonData.tokenUrl}
-          placeholder={DEFAULT_TOKEN_URL}
-          description="OAuth2 token endpoint (client credentials grant)."
-          onChange={setJson('tokenUrl')}
-        />
-        <SettingField
-          setting="apiUrl"
-          value={jsonData.apiUrl}
-          placeholder={DEFAULT_API_URL}
-          description="Insights GraphQL endpoint."
-          onChange={setJson('apiUrl')}
-        />
         <SettingField
           setting="scope"
           value={jsonData.scope}

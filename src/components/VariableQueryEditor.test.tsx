@@ -1,18 +1,16 @@
 import React from 'react';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 
 import type { DataSource } from '../datasource';
 import type { VariableQuery } from '../variables/variableQuery';
 import { VariableQueryEditor } from './VariableQueryEditor';
 
-// Combobox measures option text on a canvas, which jsdom does not implement.
-beforeAll(() => {
-  jest
-    .spyOn(HTMLCanvasElement.prototype, 'getContext')
-    .mockImplementation(
-      () => ({ measureText: () => ({ width: 100 }), font: '' }) as unknown as CanvasRenderingContext2D
-    );
-});
+// Combobox needs canvas text metrics, IntersectionObserver and a laid-out menu.
+import './testing/jsdomShims';
+
+// Combobox under user-event is slow in jsdom, more so on a busy 2-core machine.
+jest.setTimeout(60_000);
 
 const datasource = { settings: { defaultEnvironmentId: 'env-default' } } as unknown as DataSource;
 
@@ -30,6 +28,22 @@ function setup(query: Partial<VariableQuery>) {
 }
 
 describe('VariableQueryEditor', () => {
+  it('names the List select after its visible label', () => {
+    setup({ list: 'environments' });
+    const list = screen.getByRole('combobox', { name: 'List' });
+    expect(list).toHaveValue('Environments');
+    expect(screen.getByText('List', { selector: 'label' })).toBeVisible();
+  });
+
+  it('switches the list from the select found by its name', async () => {
+    const onChange = setup({ list: 'environments' });
+    const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByRole('combobox', { name: 'List' }));
+    const listbox = screen.getByRole('listbox', { name: 'List' });
+    await user.click(within(listbox).getByRole('option', { name: /^APIs/ }));
+    expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ list: 'apis' }));
+  });
+
   it('asks for no environment when listing environments', () => {
     setup({ list: 'environments' });
     expect(screen.queryByLabelText('Environment')).not.toBeInTheDocument();

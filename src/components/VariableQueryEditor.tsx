@@ -1,7 +1,8 @@
 import React from 'react';
-import type { QueryEditorProps } from '@grafana/data';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2, QueryEditorProps } from '@grafana/data';
 import { EditorField, EditorRow, EditorRows } from '@grafana/plugin-ui';
-import { Alert, Combobox, Input, TextArea } from '@grafana/ui';
+import { Alert, Combobox, Icon, Input, Space, TextArea, Tooltip, useStyles2 } from '@grafana/ui';
 
 import type { DataSource } from '../datasource';
 import type { ChoreoOptions } from '../options';
@@ -20,6 +21,10 @@ const PROJECTS_HELP =
   'The Insights API cannot list projects. Paste them from the Choreo console, one per line as "name = project id" ' +
   '(or just the id). Use the variable as the query scope\u2019s project.';
 
+/** Ids of the list select and its visible label: Combobox drops `aria-label`, so it is named by `aria-labelledby`. */
+export const LIST_SELECT_ID = 'choreo-variable-list';
+export const LIST_LABEL_ID = 'choreo-variable-list-label';
+
 /** Editor of a template variable query: which list, and the environment / project it is scoped to. */
 export function VariableQueryEditor({ query: raw, onChange, datasource }: Props) {
   const query = normalizeVariableQuery(raw);
@@ -28,15 +33,16 @@ export function VariableQueryEditor({ query: raw, onChange, datasource }: Props)
   return (
     <EditorRows>
       <EditorRow>
-        <EditorField label="List" tooltip="Text is the name, value the id.">
+        <ListField>
           <Combobox<VariableListKind>
-            aria-label="List"
+            id={LIST_SELECT_ID}
+            aria-labelledby={LIST_LABEL_ID}
             width={28}
             options={LIST_KINDS}
             value={query.list}
             onChange={(v) => set({ list: v.value })}
           />
-        </EditorField>
+        </ListField>
         {scoped && (
           <EditorField
             label="Environment"
@@ -83,3 +89,32 @@ export function VariableQueryEditor({ query: raw, onChange, datasource }: Props)
     </EditorRows>
   );
 }
+
+/**
+ * EditorField's look with a label that has an id (EditorField gives its label none), so the
+ * Combobox can point `aria-labelledby` at visible text.
+ */
+function ListField({ children }: { children: React.ReactElement }) {
+  const styles = useStyles2(getStyles);
+  return (
+    <div>
+      <label id={LIST_LABEL_ID} htmlFor={LIST_SELECT_ID} className={styles.label}>
+        List
+        <Tooltip placement="top" content="Text is the name, value the id." theme="info">
+          <Icon tabIndex={0} name="info-circle" size="sm" className={styles.icon} />
+        </Tooltip>
+      </label>
+      <Space v={0.5} />
+      {children}
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  label: css({ fontSize: 12, fontWeight: theme.typography.fontWeightMedium }),
+  icon: css({
+    color: theme.colors.text.secondary,
+    marginLeft: theme.spacing(1),
+    ':hover': { color: theme.colors.text.primary },
+  }),
+});

@@ -54,8 +54,9 @@ export class SchemaProvider {
 
   private async introspect(): Promise<ResolvedSchema> {
     try {
+      // With descriptions: the GraphQL editor's hover and completion show them.
       const result = await this.client.execute<IntrospectionQuery>({
-        query: getIntrospectionQuery({ descriptions: false }),
+        query: getIntrospectionQuery({ descriptions: true }),
         operationName: 'IntrospectionQuery',
       });
       return { schema: buildClientSchema(result.data), source: 'introspection' };

@@ -1,4 +1,6 @@
+import { DEFAULT_API_URL, DEFAULT_TOKEN_URL } from '../constants';
 import type { ChoreoOptions } from '../options';
+import { EU_API_HOST, EU_API_URL_HINT, EU_TOKEN_URL, isEuApiUrl, isRegion, regionInfo, regionOf } from './regions';
 
 /** Every setting the config page edits; `consumerSecret` lives in secureJsonData. */
 export type SettingKey =
@@ -8,6 +10,7 @@ export type SettingKey =
   | 'orgUuid'
   | 'tenant'
   | 'defaultEnvironmentId'
+  | 'region'
   | 'tokenUrl'
   | 'apiUrl'
   | 'scope';
@@ -19,6 +22,7 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   orgUuid: 'Organization UUID',
   tenant: 'Tenant',
   defaultEnvironmentId: 'Default environment',
+  region: 'Region',
   tokenUrl: 'Token URL',
   apiUrl: 'Insights API URL',
   scope: 'Scope',
@@ -89,6 +93,10 @@ export function settingProblem(
     case 'tenant':
     case 'defaultEnvironmentId':
       return value && value.trim() ? noInnerSpace(key, value) : undefined;
+    case 'region':
+      return value === undefined || value === '' || isRegion(value)
+        ? undefined
+        : `${SETTING_LABELS[key]} must be us, eu or custom (got ${value}).`;
     case 'tokenUrl':
     case 'apiUrl':
       return urlProblem(key, value);
@@ -97,6 +105,39 @@ export function settingProblem(
         ? `${SETTING_LABELS[key]} must be space-separated OAuth2 scope tokens, e.g. apim:api_manage.`
         : undefined;
   }
+}
+
+/**
+ * A token or Insights API URL against the region: its syntax first, then what the region fixes.
+ * Choreo EU's Insights API URL is not documented by WSO2, so it must be pasted; a URL of another
+ * region would send the credentials where they are not valid (Custom allows any endpoints).
+ */
+export function endpointProblem(key: 'tokenUrl' | 'apiUrl', jsonData: ChoreoOptions): string | undefined {
+  const value = jsonData[key]?.trim();
+  const syntax = urlProblem(key, value);
+  if (syntax) {
+    return syntax;
+  }
+  const region = regionOf(jsonData);
+  const label = regionInfo(region).label;
+  if (region === 'eu') {
+    if (key === 'apiUrl' && !value) {
+      return `${label} needs the Insights API URL, which WSO2 does not document. Copy it from the ${EU_API_URL_HINT}`;
+    }
+    if (key === 'apiUrl' && !isEuApiUrl(value)) {
+      return `${label}'s Insights API is on ${EU_API_HOST}; choose Custom for another host.`;
+    }
+    if (key === 'tokenUrl' && value && value !== EU_TOKEN_URL) {
+      return `${label} uses the token URL ${EU_TOKEN_URL}; choose Custom for another one.`;
+    }
+  }
+  if (region === 'us') {
+    const fixed = key === 'tokenUrl' ? DEFAULT_TOKEN_URL : DEFAULT_API_URL;
+    if (value && value !== fixed) {
+      return `${label} uses the ${SETTING_LABELS[key]} ${fixed}; choose Custom for another one.`;
+    }
+  }
+  return undefined;
 }
 
 export interface SettingIssue {
@@ -116,6 +157,7 @@ export function validateSettings(jsonData: ChoreoOptions, secretConfigured: bool
     'orgUuid',
     'tenant',
     'defaultEnvironmentId',
+    'region',
     'tokenUrl',
     'apiUrl',
     'scope',
@@ -123,7 +165,10 @@ export function validateSettings(jsonData: ChoreoOptions, secretConfigured: bool
   const issues: SettingIssue[] = [];
   for (const key of keys) {
     const value = key === 'consumerSecret' ? undefined : jsonData[key];
-    const message = settingProblem(key, value, secretConfigured);
+    const message =
+      key === 'tokenUrl' || key === 'apiUrl'
+        ? endpointProblem(key, jsonData)
+        : settingProblem(key, value === undefined ? undefined : String(value), secretConfigured);
     if (message) {
       issues.push({ key, message });
     }

@@ -9,12 +9,16 @@ import { CoreApp, LoadingState, type GrafanaTheme2, type PanelData, type TimeRan
 import { Icon, PanelChrome, Tooltip, useStyles2, useTheme2 } from '@grafana/ui';
 
 import type { DashboardPanel as PanelJson } from '../../../testing/ship/lib/dashboards';
+import type { ResolvedVariable } from '../../../testing/ship/lib/templateSrv';
 import type { ChoreoQuery } from '../../../src/types';
 import type { SandboxDataSource } from '../createDataSource';
 import { buildRequest, collect } from '../runQuery';
 import { SandboxIds } from '../testIds';
+import { withApiIds } from './apiIds';
+import { attachDataLinks, panelLinks, PanelLinksMenu } from './dataLinks';
 import { applyFieldConfig } from './fieldConfig';
 import { panelFieldConfig } from './panelOptions';
+import { applyTransformations } from './transformations';
 import { BarsViz } from './viz/BarsViz';
 import { PieViz } from './viz/PieViz';
 import { StatViz } from './viz/StatViz';
@@ -35,11 +39,19 @@ interface Props {
   title: string;
   datasource: SandboxDataSource;
   range: TimeRange;
+  /** The dashboard's resolved variables: data links carry some of them. */
+  variables: ResolvedVariable[];
   width: number;
   height: number;
 }
 
-export function DashboardPanel({ panel, title, datasource, range, width, height }: Props) {
+/** The environment the dashboard shows: API ids are looked up in its API list. */
+function environmentOf(variables: ResolvedVariable[]): string {
+  const value = variables.find((v) => v.name === 'environment')?.value;
+  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
+}
+
+export function DashboardPanel({ panel, title, datasource, range, variables, width, height }: Props) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const [data, setData] = useState<PanelData>({ state: LoadingState.Loading, series: [], timeRange: range });
@@ -54,18 +66,39 @@ export function DashboardPanel({ panel, title, datasource, range, width, height 
       __interval: { text: request.interval, value: request.interval },
       __interval_ms: { text: String(request.intervalMs), value: request.intervalMs },
     };
-    collect(() => datasource.query(request), range).then((result) => !cancelled && setData(result));
+    collect(() => datasource.query(request), range)
+      .then(async (result) => {
+        // As Grafana's panel query runner: the frames the lead's query layer will return (API
+        // ids included), then the panel's transformations.
+        const apis = await datasource.metadata.apis(environmentOf(variables)).catch(() => []);
+        const series = await applyTransformations(panel, withApiIds(result.series, apis));
+        return { ...result, series };
+      })
+      .catch((e: unknown): PanelData => ({
+        state: LoadingState.Error,
+        series: [],
+        timeRange: range,
+        errors: [{ message: e instanceof Error ? e.message : String(e) }],
+      }))
+      .then((result) => !cancelled && setData(result));
     return () => {
       cancelled = true;
     };
-    // Width is read once: a resize re-lays out the panel, it does not re-run its queries.
+    // Width is read once: a resize re-lays out the panel, it does not re-run its queries;
+    // variables change with the dashboard or range, which remount the panel.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [panel, datasource, range]);
 
   const frames = useMemo(
-    () => applyFieldConfig(data.series, panelFieldConfig(panel), theme),
-    [data.series, panel, theme]
+    () =>
+      attachDataLinks(applyFieldConfig(data.series, panelFieldConfig(panel), theme), {
+        variables,
+        range: { from: range.from.valueOf(), to: range.to.valueOf() },
+      }),
+    [data.series, panel, theme, variables, range]
   );
+  // Rows carry their own links (table cells, bar labels); series and stat links go in the header.
+  const headerLinks = panel.type === 'timeseries' || panel.type === 'stat' ? panelLinks(frames) : [];
   const rows = frames.reduce((n, f) => n + f.length, 0);
   const error = data.errors?.map((e) => e.message ?? 'Query error').join('\n');
   const notices = frames.flatMap((f) => f.meta?.notices ?? []).map((n) => n.text);
@@ -87,12 +120,17 @@ export function DashboardPanel({ panel, title, datasource, range, width, height 
         loadingState={data.state}
         statusMessage={error || undefined}
         titleItems={
-          // Grafana's header shows a frame's notices as an icon with the text in a tooltip.
-          notices.length > 0 && (
-            <Tooltip content={notices.join('\n')}>
-              <Icon name="info-circle" className={styles.notice} />
-            </Tooltip>
-          )
+          <>
+            {
+              // Grafana's header shows a frame's notices as an icon with the text in a tooltip.
+              notices.length > 0 && (
+                <Tooltip content={notices.join('\n')}>
+                  <Icon name="info-circle" className={styles.notice} />
+                </Tooltip>
+              )
+            }
+            <PanelLinksMenu panelId={panel.id} links={headerLinks} />
+          </>
         }
       >
         {(innerWidth, innerHeight) =>

@@ -75,7 +75,10 @@ export function applyFieldConfig(
       // The display name first: byRegexp/byName matchers and legends read it from state.
       const state = { ...field.state, seriesIndex: index, displayName: undefined };
       const prepared: Field = { ...field, config, state };
-      prepared.state = { ...state, displayName: getFieldDisplayName(prepared, frame, frames) };
+      // Against a frame holding this very object: Grafana tells a field from a namesake by
+      // identity, and would otherwise name it "API 1".
+      const inPlace = { ...frame, fields: frame.fields.map((f) => (f === field ? prepared : f)) };
+      prepared.state = { ...state, displayName: getFieldDisplayName(prepared, inPlace, frames) };
       // On the returned object itself: colour calculators read field.state when called, and
       // getFieldDisplayValues sets a per-row palette index there.
       prepared.display = getDisplayProcessor({ field: prepared, theme });

@@ -5,6 +5,8 @@ import type { DataSourceSettings } from '@grafana/data';
 import type { ChoreoOptions, ChoreoSecureOptions } from '../../options';
 import { ConfigEditor } from '../ConfigEditor';
 import { CACHE_TTL_LABEL } from './CacheTtlField';
+// The config page holds Combobox (default environment), which needs what jsdom lacks.
+import '../testing/jsdomShims';
 
 function setup(jsonData: ChoreoOptions) {
   const onOptionsChange = jest.fn();

@@ -1,7 +1,11 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { EditorField, EditorRow, EditorRows } from '@grafana/plugin-ui';
-import { Alert, Button, CodeEditor, type Monaco, type MonacoEditor } from '@grafana/ui';
+import { Alert, Button, CodeEditor, Stack, type Monaco, type MonacoEditor } from '@grafana/ui';
 
+import { attachSchema, registerGraphQLProviders } from '../../graphql/ide/monacoGraphQL';
+import { prettifyGraphQL } from '../../graphql/ide/prettify';
+import { seedDocument } from '../../graphql/ide/starter';
+import { schemaProviderFor } from '../../graphql/schemaProvider';
 import { formatProblem } from '../../graphql/validate';
 import type { GraphQLQueryOptions } from '../../types';
 import type { GraphQLQueryEditorProps } from './GraphQLQueryEditor';
@@ -14,19 +18,32 @@ const MACROS_HELP =
   'and dashboard variables. A declared variable missing here takes the dashboard variable of the same name; ' +
   'a declared DataFilter or TimeFilter is filled from the data source settings and the time range.';
 
-/** Raw GraphQL mode. Loaded lazily: it pulls in graphql-js. */
-export default function GraphQLEditorBody({ query, onChange, onRunQuery, datasource }: GraphQLQueryEditorProps) {
-  const options: GraphQLQueryOptions = query.graphql ?? { query: '' };
+export const GRAPHQL_EDITOR_HELP =
+  'Ctrl+Space completes fields, arguments, input fields, enum values and declared variables from the schema; hover a name for its documentation; Shift+Alt+F or Prettify formats the document (comments are kept).';
+
+/** Raw GraphQL mode. Loaded lazily: it pulls in graphql-js and the GraphQL language service. */
+export default function GraphQLEditorBody(props: GraphQLQueryEditorProps) {
+  const { query, onChange, onRunQuery, datasource, initialDocument } = props;
+  // A query without a document starts from the caller's (e.g. "Open as GraphQL") or the example.
+  const [seed] = useState(() => (query.graphql?.query?.trim() ? undefined : seedDocument(initialDocument)));
+  // Until the seeded document reaches the query model, the seed's mapping is what it will hold.
+  const options: GraphQLQueryOptions = query.graphql?.query?.trim()
+    ? query.graphql
+    : { ...query.graphql, ...seed?.mapping, query: query.graphql?.query ?? '' };
   // Local copies: Monaco reports every keystroke, the query model is updated with each.
-  const [text, setText] = useState(options.query);
-  const [variables, setVariables] = useState(options.variables ?? '');
+  const [text, setText] = useState(seed?.query ?? options.query);
+  const [variables, setVariables] = useState(seed?.variables ?? options.variables ?? '');
+  const [formatError, setFormatError] = useState<string>();
   const validation = useGraphQLValidation(text, variables, datasource.client);
   const monacoRef = useRef<{ editor: MonacoEditor; monaco: Monaco }>();
+  const schema = () => schemaProviderFor(datasource.client).current().schema;
 
   useEffect(() => {
     if (monacoRef.current) {
-      setProblemMarkers(monacoRef.current.editor, monacoRef.current.monaco, validation.queryProblems);
+      setProblemMarkers(monacoRef.current.editor, monacoRef.current.monaco, validation.queryProblems, schema());
     }
+    // schema() reads the provider's current schema; revalidation follows a schema change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [validation.queryProblems]);
 
   const update = (patch: Partial<GraphQLQueryOptions>) => {
@@ -41,6 +58,35 @@ export default function GraphQLEditorBody({ query, onChange, onRunQuery, datasou
     }
   };
 
+  // The seeded document becomes the query's, and runs once, so the panel shows data at once.
+  useEffect(() => {
+    if (seed) {
+      onChange({ ...query, graphql: { ...options, ...seed.mapping, query: seed.query, variables: seed.variables } });
+      runIfValid(seed.query, seed.variables ?? '');
+    }
+    // Once, on mount: the seed never changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const prettify = async () => {
+    try {
+      const formatted = await prettifyGraphQL(text);
+      setFormatError(undefined);
+      const editor = monacoRef.current?.editor;
+      const model = editor?.getModel();
+      if (editor && model) {
+        // Through the editor, so Ctrl+Z undoes it; onChange follows from Monaco.
+        editor.executeEdits('prettify', [{ range: model.getFullModelRange(), text: formatted }]);
+        editor.pushUndoStop();
+      } else {
+        setText(formatted);
+        update({ query: formatted });
+      }
+    } catch (e) {
+      setFormatError(e instanceof Error ? e.message.split('\n')[0] : String(e));
+    }
+  };
+
   const invalid = validation.queryProblems.length > 0 || !!validation.variablesError;
   return (
     <EditorRows>
@@ -48,15 +94,16 @@ export default function GraphQLEditorBody({ query, onChange, onRunQuery, datasou
         <EditorField
           label="GraphQL query"
           width="100%"
-          tooltip={`Validated against the ${validation.schemaSource === 'introspection' ? "API's own schema" : 'bundled Insights schema'} before it is sent. One query operation per panel query.`}
+          tooltip={`Validated against the ${validation.schemaSource === 'introspection' ? "API's own schema" : 'bundled Insights schema'} before it is sent. One query operation per panel query. ${GRAPHQL_EDITOR_HELP}`}
         >
           <div>
             <CodeEditor
               value={text}
               language="graphql"
-              height={220}
+              height={240}
               showLineNumbers
               showMiniMap={false}
+              onBeforeEditorMount={(monaco) => registerGraphQLProviders(monaco)}
               onChange={(v) => {
                 setText(v);
                 update({ query: v });
@@ -67,8 +114,11 @@ export default function GraphQLEditorBody({ query, onChange, onRunQuery, datasou
               }}
               onSave={(v) => runIfValid(v)}
               onEditorDidMount={(editor, monaco) => {
+                // Also here: an editor mounted on a Monaco that was loaded before this one.
+                registerGraphQLProviders(monaco);
                 monacoRef.current = { editor, monaco };
-                setProblemMarkers(editor, monaco, validation.queryProblems);
+                attachSchema(editor, schema);
+                setProblemMarkers(editor, monaco, validation.queryProblems, schema());
               }}
             />
             {validation.queryProblems.length > 0 && text.trim() !== '' && (
@@ -76,6 +126,15 @@ export default function GraphQLEditorBody({ query, onChange, onRunQuery, datasou
                 {validation.queryProblems.map((p, i) => (
                   <div key={i}>{formatProblem(p)}</div>
                 ))}
+              </Alert>
+            )}
+            {formatError && (
+              <Alert
+                severity="warning"
+                title="Prettify needs a document that parses"
+                onRemove={() => setFormatError(undefined)}
+              >
+                {formatError}
               </Alert>
             )}
           </div>
@@ -111,9 +170,27 @@ export default function GraphQLEditorBody({ query, onChange, onRunQuery, datasou
         onChange={(o) => onChange({ ...query, graphql: o })}
       />
       <EditorRow>
-        <Button icon="play" size="sm" variant="primary" disabled={invalid || !text.trim()} onClick={() => runIfValid()}>
-          Run query
-        </Button>
+        <Stack gap={1}>
+          <Button
+            icon="play"
+            size="sm"
+            variant="primary"
+            disabled={invalid || !text.trim()}
+            onClick={() => runIfValid()}
+          >
+            Run query
+          </Button>
+          <Button
+            icon="brackets-curly"
+            size="sm"
+            variant="secondary"
+            disabled={!text.trim()}
+            tooltip="Format the document (Shift+Alt+F in the editor); comments are kept"
+            onClick={prettify}
+          >
+            Prettify
+          </Button>
+        </Stack>
       </EditorRow>
     </EditorRows>
   );

@@ -1,9 +1,10 @@
 import React from 'react';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 
 import type { DataSource } from '../../datasource';
 import type { ChoreoQuery } from '../../types';
-import { GraphQLQueryEditor } from './GraphQLQueryEditor';
+import { STARTER_DOCUMENT } from '../../graphql/ide/starter';
+import { GraphQLQueryEditor, type GraphQLDocumentSeed } from './GraphQLQueryEditor';
 import { VALIDATION_DELAY_MS } from './useGraphQLValidation';
 
 // Monaco does not run in jsdom: a textarea stands in, with the same value/onChange/onBlur contract.
@@ -27,7 +28,8 @@ jest.mock('@grafana/ui', () => {
 
 const VALID = '{ listOrganizations { id name } }';
 
-function setup(graphql: ChoreoQuery['graphql'] = { query: VALID }) {
+/** `null`: a query that has no GraphQL options yet (just switched to GraphQL). */
+function setup(graphql: ChoreoQuery['graphql'] | null = { query: VALID }, initialDocument?: GraphQLDocumentSeed) {
   // Introspection fails: validation uses the bundled schema.
   const execute = jest.fn(async (_req: { operationName?: string }) => {
     throw new Error('no introspection');
@@ -37,10 +39,11 @@ function setup(graphql: ChoreoQuery['graphql'] = { query: VALID }) {
   const onRunQuery = jest.fn();
   render(
     <GraphQLQueryEditor
-      query={{ refId: 'A', graphql }}
+      query={graphql ? { refId: 'A', graphql } : { refId: 'A' }}
       onChange={onChange}
       onRunQuery={onRunQuery}
       datasource={datasource}
+      initialDocument={initialDocument}
     />
   );
   return { onChange, onRunQuery, execute };
@@ -81,7 +84,7 @@ describe('GraphQLQueryEditor', () => {
   });
 
   it('runs a valid query on blur and with the button', async () => {
-    const { onRunQuery } = setup({ query: '' });
+    const { onRunQuery } = setup({ query: VALID });
     const editor = await type('graphql editor', VALID);
     fireEvent.blur(editor);
     expect(onRunQuery).toHaveBeenCalledTimes(1);
@@ -109,5 +112,50 @@ describe('GraphQLQueryEditor', () => {
     expect(onChange).toHaveBeenLastCalledWith(
       expect.objectContaining({ graphql: expect.objectContaining({ dataPath: 'a.b' }) })
     );
+  });
+
+  it('starts a query without a document from a runnable example, saved and run once', async () => {
+    const { onChange, onRunQuery } = setup(null);
+    const editor = await screen.findByLabelText('graphql editor', {}, { timeout: 15_000 });
+    expect(editor).toHaveValue(STARTER_DOCUMENT.query);
+    expect((editor as HTMLTextAreaElement).value).toMatch(/getAPIUsageOverTime\(timeFilter: \$timeFilter/);
+    expect(onChange).toHaveBeenCalledWith(
+      expect.objectContaining({
+        graphql: expect.objectContaining({ query: STARTER_DOCUMENT.query, variables: '{}', labelFields: ['apiId'] }),
+      })
+    );
+    // The mapping that goes with it is shown, not only saved.
+    expect(screen.getByLabelText('Label fields')).toHaveValue('apiId');
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts from the document it is given (Open as GraphQL), not over an existing one', async () => {
+    const seed = { query: '{ listEnvironments(org: {orgId: "o"}) { id name } }', variables: '{"a": 1}' };
+    setup({ query: '' }, seed);
+    expect(await screen.findByLabelText('graphql editor', {}, { timeout: 15_000 })).toHaveValue(seed.query);
+    expect(screen.getByLabelText('json editor')).toHaveValue(seed.variables);
+  });
+
+  it('keeps the saved document when one is given too', async () => {
+    setup({ query: VALID }, { query: '{ listTenants }' });
+    expect(await screen.findByLabelText('graphql editor', {}, { timeout: 15_000 })).toHaveValue(VALID);
+  });
+
+  it('prettifies the document and keeps its comments', async () => {
+    const { onChange } = setup({ query: '# orgs\n{ listOrganizations { id   name } }' });
+    await screen.findByLabelText('graphql editor', {}, { timeout: 15_000 });
+    fireEvent.click(screen.getByRole('button', { name: /prettify/i }));
+    const pretty = '# orgs\n{\n  listOrganizations {\n    id\n    name\n  }\n}\n';
+    await waitFor(() => expect(screen.getByLabelText('graphql editor')).toHaveValue(pretty));
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ graphql: expect.objectContaining({ query: pretty }) })
+    );
+  });
+
+  it('says why a document that does not parse cannot be prettified', async () => {
+    setup({ query: '{ listOrganizations { id ' });
+    await screen.findByLabelText('graphql editor', {}, { timeout: 15_000 });
+    fireEvent.click(screen.getByRole('button', { name: /prettify/i }));
+    expect(await screen.findByText('Prettify needs a document that parses')).toBeInTheDocument();
   });
 });

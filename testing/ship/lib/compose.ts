@@ -7,6 +7,9 @@ export const COMPOSE_FILE = 'docker-compose.yaml';
 export const GRAFANA_SERVICE = 'grafana';
 export const EMULATOR_SERVICE = 'choreo-emulator';
 
+/** Provisioning folders mounted one by one into the Grafana image's /etc/grafana/provisioning. */
+export const PROVISIONING_FOLDERS = ['datasources', 'dashboards', 'alerting'] as const;
+
 /** Host paths produced by the build: they need not exist in a fresh checkout. */
 const BUILD_OUTPUTS = new Set(['dist']);
 
@@ -14,6 +17,7 @@ export interface BindMount {
   service: string;
   source: string;
   target: string;
+  readOnly: boolean;
 }
 
 export interface ComposeFile {
@@ -37,9 +41,9 @@ export function bindMounts(compose: ComposeFile): BindMount[] {
       if (typeof volume !== 'string') {
         continue;
       }
-      const [source, target] = volume.split(':');
+      const [source, target, mode = ''] = volume.split(':');
       if (source.startsWith('.') || source.startsWith('/')) {
-        mounts.push({ service, source, target });
+        mounts.push({ service, source, target, readOnly: mode.split(',').includes('ro') });
       }
     }
   }
@@ -100,8 +104,23 @@ export function checkCompose(compose: ComposeFile = loadCompose()): string[] {
   if (path.posix.normalize(targets.get(`/var/lib/grafana/plugins/${PLUGIN_ID}`) ?? '') !== 'dist') {
     problems.push(`${GRAFANA_SERVICE}: dist/ must be mounted at /var/lib/grafana/plugins/${PLUGIN_ID}`);
   }
-  if (path.posix.normalize(targets.get('/etc/grafana/provisioning') ?? '') !== 'provisioning') {
-    problems.push(`${GRAFANA_SERVICE}: provisioning/ must be mounted at /etc/grafana/provisioning`);
+  // Each folder on its own: a mount over /etc/grafana/provisioning itself hides the image's
+  // plugins/ and alerting/ folders, and Grafana logs an error for each.
+  if (targets.has('/etc/grafana/provisioning')) {
+    problems.push(
+      `${GRAFANA_SERVICE}: mount the provisioning subfolders, not provisioning/ over /etc/grafana/provisioning`
+    );
+  }
+  for (const folder of PROVISIONING_FOLDERS) {
+    const target = `/etc/grafana/provisioning/${folder}`;
+    if (path.posix.normalize(targets.get(target) ?? '') !== `provisioning/${folder}`) {
+      problems.push(`${GRAFANA_SERVICE}: provisioning/${folder} must be mounted at ${target}`);
+    }
+  }
+  for (const mount of bindMounts(compose).filter((m) => m.target.startsWith('/etc/grafana/'))) {
+    if (!mount.readOnly) {
+      problems.push(`${mount.service}: ${mount.source} must be mounted read-only (:ro)`);
+    }
   }
   const unsigned = environmentOf(grafana).GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS ?? '';
   if (!unsigned.split(',').includes(PLUGIN_ID)) {

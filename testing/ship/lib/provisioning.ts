@@ -18,6 +18,7 @@ const JSON_DATA_KEYS = {
   orgUuid: true,
   tenant: true,
   defaultEnvironmentId: true,
+  region: true,
   tokenUrl: true,
   apiUrl: true,
   scope: true,

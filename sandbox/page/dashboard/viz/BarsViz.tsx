@@ -36,6 +36,7 @@ export function BarsViz({ frames, panel, width, height }: VizProps) {
   const max = Math.max(1, ...Array.from({ length: rows }, (_, r) => rowTotal(r)));
   const labelText = (row: number) =>
     labels ? String(labels.display?.(labels.values[row]).text ?? labels.values[row]) : '';
+  const linkOf = (row: number) => series[0]?.getLinks?.({ valueRowIndex: row })[0];
   const labelWidth = Math.min(
     width * 0.4,
     16 + 7 * Math.max(0, ...Array.from({ length: rows }, (_, r) => labelText(r).length))
@@ -70,7 +71,14 @@ export function BarsViz({ frames, panel, width, height }: VizProps) {
               return (
                 <div key={row} className={styles.row} style={{ height: rowHeight }} data-testid="sandbox-bar-row">
                   <div className={styles.label} style={{ width: labelWidth }} title={labelText(row)}>
-                    {labelText(row)}
+                    {linkOf(row) ? (
+                      // Grafana's bar chart opens a bar's data links from the bar; here the label is the link.
+                      <a href={linkOf(row)?.href} title={linkOf(row)?.title} className={styles.link}>
+                        {labelText(row)}
+                      </a>
+                    ) : (
+                      labelText(row)
+                    )}
                   </div>
                   <div className={styles.bars}>
                     <div className={stacked ? styles.stack : styles.group} style={{ height: barsHeight }}>
@@ -119,6 +127,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     color: theme.colors.text.secondary,
   }),
   bars: css({ display: 'flex', alignItems: 'center' }),
+  link: css({ color: 'inherit', '&:hover': { color: theme.colors.text.link, textDecoration: 'underline' } }),
   stack: css({ display: 'flex', alignItems: 'center' }),
   group: css({ display: 'flex', flexDirection: 'column', justifyContent: 'center' }),
   value: css({
