@@ -14,7 +14,6 @@ import type { ChoreoQuery } from '../../../src/types';
 import type { SandboxDataSource } from '../createDataSource';
 import { buildRequest, collect } from '../runQuery';
 import { SandboxIds } from '../testIds';
-import { withApiIds } from './apiIds';
 import { attachDataLinks, panelLinks, PanelLinksMenu } from './dataLinks';
 import { applyFieldConfig } from './fieldConfig';
 import { panelFieldConfig } from './panelOptions';
@@ -46,10 +45,6 @@ interface Props {
 }
 
 /** The environment the dashboard shows: API ids are looked up in its API list. */
-function environmentOf(variables: ResolvedVariable[]): string {
-  const value = variables.find((v) => v.name === 'environment')?.value;
-  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
-}
 
 export function DashboardPanel({ panel, title, datasource, range, variables, width, height }: Props) {
   const theme = useTheme2();
@@ -68,10 +63,8 @@ export function DashboardPanel({ panel, title, datasource, range, variables, wid
     };
     collect(() => datasource.query(request), range)
       .then(async (result) => {
-        // As Grafana's panel query runner: the frames the lead's query layer will return (API
-        // ids included), then the panel's transformations.
-        const apis = await datasource.metadata.apis(environmentOf(variables)).catch(() => []);
-        const series = await applyTransformations(panel, withApiIds(result.series, apis));
+        // As Grafana's panel query runner: the data source's frames, then the panel's transformations.
+        const series = await applyTransformations(panel, result.series);
         return { ...result, series };
       })
       .catch((e: unknown): PanelData => ({
