@@ -24,7 +24,7 @@ import { defaultQueryFor } from './queryModel/defaults';
 import { namesFrom, queryDisplayText } from './queryModel/displayText';
 import type { DocumentMerger } from './runner/batch/documentMerger';
 import { Coalescer } from './runner/coalesce/coalescer';
-import { IncrementalCache } from './runner/incremental/cache';
+import { DEFAULT_OVERLAP_MINUTES, IncrementalCache } from './runner/incremental/cache';
 import type { IncrementalDeps } from './runner/incremental/refresh';
 import type { RunnerDeps } from './runner/deps';
 import { runPanel, type RunOptions } from './runner/runPanel';
@@ -33,9 +33,6 @@ import { resolveSettings, type ResolvedSettings } from './settings/resolveSettin
 import { QueryType, type ChoreoQuery } from './types';
 import { ChoreoVariableSupport } from './variables/ChoreoVariableSupport';
 import { interpolateQuery, TAG_KEYS } from './variables/interpolateQuery';
-
-/** Minutes of recent buckets an incremental refresh fetches again (Prometheus's default window). */
-export const DEFAULT_OVERLAP_MINUTES = 10;
 
 export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
   readonly settings: ResolvedSettings;

@@ -8,11 +8,15 @@ import type { ChoreoOptions, ChoreoRegion, ChoreoSecureOptions } from '../option
 import { EU_API_URL_HINT, REGIONS, regionInfo, regionOf, withRegion } from '../settings/regions';
 import { endpointProblem, settingProblem, SETTING_LABELS } from '../settings/validateSettings';
 import { CacheTtlField } from './config/CacheTtlField';
+import { RequestsSection } from './config/RequestsSection';
 import { DefaultEnvironmentField } from './config/DefaultEnvironmentField';
 import { SettingField } from './config/SettingField';
 
 type Props = DataSourcePluginOptionsEditorProps<ChoreoOptions, ChoreoSecureOptions>;
-type TextSetting = Exclude<keyof ChoreoOptions, keyof DataSourceJsonData | 'resultCacheTtlSeconds' | 'region'>;
+type TextSetting = Exclude<
+  keyof ChoreoOptions,
+  keyof DataSourceJsonData | 'resultCacheTtlSeconds' | 'region' | 'coalesceRequests' | 'incrementalOverlapMinutes'
+>;
 
 export const REGION_INPUT_ID = 'choreo-region';
 
@@ -160,6 +164,11 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
           }
         />
       </ConfigSection>
+
+      <RequestsSection
+        jsonData={jsonData}
+        onChange={(patch) => onOptionsChange({ ...options, jsonData: { ...jsonData, ...patch } })}
+      />
 
       <ConfigSection
         title="Advanced"

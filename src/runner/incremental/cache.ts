@@ -7,6 +7,9 @@ export interface CachedAnswer {
   bytes: number;
 }
 
+/** Minutes of recent buckets an incremental refresh fetches again (Prometheus's default window). */
+export const DEFAULT_OVERLAP_MINUTES = 10;
+
 /** Default bound of one data source instance's cache. */
 export const DEFAULT_CACHE_BYTES = 20_000_000;
 

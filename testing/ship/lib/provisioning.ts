@@ -23,6 +23,8 @@ const JSON_DATA_KEYS = {
   apiUrl: true,
   scope: true,
   resultCacheTtlSeconds: true,
+  coalesceRequests: true,
+  incrementalOverlapMinutes: true,
 } satisfies Record<Exclude<keyof ChoreoOptions, keyof DataSourceJsonData>, true>;
 const SECURE_KEYS = { consumerSecret: true } satisfies Record<keyof ChoreoSecureOptions, true>;
 
