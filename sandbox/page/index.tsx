@@ -10,10 +10,10 @@ import { App } from './App';
 import { sandboxBackendSrv } from './backendSrv';
 import { installLiveReload } from './liveReload';
 import { installMonacoWorkers } from './monaco';
-import { SandboxTemplateSrv } from './templateSrv';
+import { demoTemplateSrv } from './demoVariables';
 
 setBackendSrv(sandboxBackendSrv);
-setTemplateSrv(new SandboxTemplateSrv());
+setTemplateSrv(demoTemplateSrv());
 installMonacoWorkers();
 installLiveReload();
 

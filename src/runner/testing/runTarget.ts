@@ -2,11 +2,20 @@
  * Runs panel requests through the real runner (`runPanel`) against the FakeTransport, with the
  * TemplateSrvFake: what the query-type specs of src/runner/queryTypes share.
  */
-import { dateTime, type DataFrame, type DataQueryError, type DataQueryRequest, type ScopedVars } from '@grafana/data';
+import {
+  dateTime,
+  type DataFrame,
+  type DataQueryError,
+  type DataQueryRequest,
+  type DataSourceInstanceSettings,
+  type ScopedVars,
+} from '@grafana/data';
+import { setTemplateSrv } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
 
 import { FakeTransport, type Answers, type SentRequest } from '../../../testing/fakes/transport';
 import { TemplateSrvFake, type FakeVariable } from '../../../testing/fakes/templateSrv';
+import { DataSource } from '../../datasource';
 import { MetadataService } from '../../metadata/metadataService';
 import type { ChoreoOptions } from '../../options';
 import { resolveSettings } from '../../settings/resolveSettings';
@@ -25,9 +34,11 @@ export interface FakeDepsOptions {
 
 export type FakeDeps = RunnerDeps & { transport: FakeTransport; requests: SentRequest[] };
 
+const DEFAULT_JSON_DATA: ChoreoOptions = { orgUuid: 'org-1', defaultEnvironmentId: 'env-1' };
+
 export function fakeDeps(answers: Answers, opts: FakeDepsOptions = {}): FakeDeps {
   const transport = new FakeTransport(answers);
-  const settings = resolveSettings(opts.jsonData ?? { orgUuid: 'org-1', defaultEnvironmentId: 'env-1' });
+  const settings = resolveSettings(opts.jsonData ?? DEFAULT_JSON_DATA);
   return {
     client: transport,
     settings,
@@ -36,6 +47,30 @@ export function fakeDeps(answers: Answers, opts: FakeDepsOptions = {}): FakeDeps
     transport,
     requests: transport.requests,
   };
+}
+
+/**
+ * The real DataSource (query, variables, annotations) over the fake transport: built from
+ * instance settings as Grafana builds it, its client and metadata swapped for the fakes, and the
+ * TemplateSrv fake installed where `getTemplateSrv()` finds it.
+ */
+export function fakeDataSource(answers: Answers, opts: FakeDepsOptions = {}): { ds: DataSource; deps: FakeDeps } {
+  const deps = fakeDeps(answers, opts);
+  const settings: DataSourceInstanceSettings<ChoreoOptions> = {
+    uid: 'choreo-test',
+    type: 'choreo-insights-datasource',
+    name: 'Choreo Insights',
+    access: 'proxy',
+    url: '/api/datasources/proxy/uid/choreo-test',
+    jsonData: opts.jsonData ?? DEFAULT_JSON_DATA,
+    readOnly: false,
+    meta: { id: 'choreo-insights-datasource' } as DataSourceInstanceSettings['meta'],
+  };
+  const ds = new DataSource(settings);
+  // `client` and `metadata` are readonly to plugin code; the test seam is this one assignment.
+  Object.assign(ds, { client: deps.transport, metadata: deps.metadata });
+  setTemplateSrv(deps.templateSrv);
+  return { ds, deps };
 }
 
 export const FROM = Date.UTC(2024, 0, 1, 0, 0);

@@ -11,16 +11,15 @@ import {
   type TimeRange,
 } from '@grafana/data';
 import { setTemplateSrv } from '@grafana/runtime';
-import { from, isObservable, lastValueFrom, type Observable } from 'rxjs';
+import { lastValueFrom } from 'rxjs';
 
 import type { DataSource } from '../../../src/datasource';
 import type { ChoreoQuery } from '../../../src/types';
 import { queryPanels, type DashboardJson, type DashboardPanel } from './dashboards';
-import { DashboardTemplateSrv, type ResolvedVariable } from './templateSrv';
-import { dashboardRange, resolveVariables } from './variables';
+import { dashboardTemplateSrv, type ResolvedVariable } from './variables';
 
 // Where bench/ and scripts/ have always imported them from.
-export { dashboardRange, resolveVariables } from './variables';
+export { dashboardRange, resolveVariables, type ResolvedVariable } from './variables';
 
 export interface PanelResult {
   panel: DashboardPanel;
@@ -74,9 +73,7 @@ export async function runPanel(
   variables: ResolvedVariable[],
   range: TimeRange
 ): Promise<PanelResult> {
-  const templateSrv = new DashboardTemplateSrv(variables);
-  templateSrv.updateTimeRange(range);
-  setTemplateSrv(templateSrv);
+  setTemplateSrv(dashboardTemplateSrv(variables, range));
   const maxDataPoints = 1000;
   const intervalMs = Math.max(60_000, Math.round((range.to.valueOf() - range.from.valueOf()) / maxDataPoints));
   const request: DataQueryRequest<ChoreoQuery> = {
@@ -96,8 +93,7 @@ export async function runPanel(
     startTime: Date.now(),
   };
   try {
-    const result = ds.query(request) as Observable<DataQueryResponse> | Promise<DataQueryResponse>;
-    const response = await lastValueFrom(isObservable(result) ? result : from(result));
+    const response = await lastValueFrom(ds.query(request));
     const errors = [...(response.errors ?? []), ...(response.error ? [response.error] : [])];
     if (errors.length > 0) {
       return { panel, ok: false, detail: `error: ${errors.map((e) => e.message ?? JSON.stringify(e)).join('; ')}` };
