@@ -7,13 +7,13 @@
 import { defer, Observable } from 'rxjs';
 
 import { InsightsError } from '../../src/client/errors';
-import {
-  describeGraphQLError,
-  type GraphQLErrorItem,
-  type GraphQLRequest,
-  type GraphQLResult,
-  type InsightsTransport,
-  type RequestOptions,
+// Types only: the client module imports @grafana/runtime, which needs a DOM.
+import type {
+  GraphQLErrorItem,
+  GraphQLRequest,
+  GraphQLResult,
+  InsightsTransport,
+  RequestOptions,
 } from '../../src/client/insightsClient';
 
 /** A GraphQL answer, or what the call throws (an InsightsError for HTTP failures). */
@@ -103,7 +103,8 @@ export class FakeTransport implements InsightsTransport {
     const errors = a.errors ?? [];
     if (a.data === null || a.data === undefined) {
       // As InsightsClient.parse: errors and no data fail the call.
-      throw new InsightsError('graphql', `Insights API error: ${errors.map(describeGraphQLError).join('; ')}`);
+      const described = errors.map((e) => `${e.message}${e.path?.length ? ` (at ${e.path.join('.')})` : ''}`);
+      throw new InsightsError('graphql', `Insights API error: ${described.join('; ')}`);
     }
     return { data: a.data, errors };
   }

@@ -1,7 +1,7 @@
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
-import { of, throwError } from 'rxjs';
+import { defer, delay, lastValueFrom, Observable, of, throwError } from 'rxjs';
 
-import { InsightsClient } from './graphqlClient';
+import { InsightsClient } from './insightsClient';
 
 const endpoints = { apiUrl: 'https://api.example/query-api', tokenUrl: 'https://sts.example/token' };
 let sent: BackendSrvRequest[];
@@ -25,7 +25,9 @@ const run = () => client().execute({ query: '{ listOrganizations { id } }', oper
 describe('InsightsClient', () => {
   it('POSTs {query, variables, operationName} to the insights route and nowhere else', async () => {
     answer(ok('{"data":{"listOrganizations":[]}}'));
-    await client().execute({ query: 'query Q { x }', variables: { a: 1 }, operationName: 'Q' }, { requestId: 'A' });
+    await lastValueFrom(
+      client().request({ query: 'query Q { x }', variables: { a: 1 }, operationName: 'Q' }, { requestId: 'A' })
+    );
     expect(sent).toEqual([
       expect.objectContaining({
         url: '/api/datasources/proxy/uid/abc/insights',
@@ -81,5 +83,49 @@ describe('InsightsClient', () => {
       kind: 'unreachable',
       message: 'The request to the Insights API failed: Failed to fetch',
     });
+  });
+
+  it('shares one call between identical requests in flight', async () => {
+    // Answered a moment later, as over a network.
+    answer(() => ok('{"data":{"a":1}}')().pipe(delay(5)));
+    const c = client();
+    const req = { query: '{ a }', operationName: 'Q' };
+    const [a, b] = await Promise.all([c.execute(req), c.execute(req)]);
+    expect(a).toEqual({ data: { a: 1 }, errors: [] });
+    expect(b).toBe(a);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('cancels the HTTP request when the last subscriber unsubscribes', async () => {
+    let unsubscribed = 0;
+    answer(
+      () =>
+        new Observable(() => () => {
+          unsubscribed++;
+        }) as ReturnType<BackendSrv['fetch']>
+    );
+    const sub = client().request({ query: '{ a }' }).subscribe();
+    expect(sent).toHaveLength(1);
+    sub.unsubscribe();
+    // Released a task later, so a refresh's identical request can join the call instead.
+    expect(unsubscribed).toBe(0);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(unsubscribed).toBe(1);
+  });
+
+  it('retries a throttled (429) answer after the policy delay, then succeeds', async () => {
+    let calls = 0;
+    // backend_srv's fetch is cold: each subscription (each retry) sends again.
+    answer(() => defer(() => (++calls === 1 ? fail(429, '')() : ok('{"data":{"a":2}}')())));
+    const waits: number[] = [];
+    const c = new InsightsClient('/api/datasources/proxy/uid/abc/', endpoints, {
+      maxRetries: 2,
+      maxTotalWaitMs: 10_000,
+      baseDelayMs: 1_000,
+      sleep: async (ms) => void waits.push(ms),
+    });
+    await expect(c.execute({ query: '{ a }' })).resolves.toEqual({ data: { a: 2 }, errors: [] });
+    expect(calls).toBe(2);
+    expect(waits).toEqual([1_000]);
   });
 });
