@@ -4,6 +4,7 @@ import { message } from '../catalog/messages';
 import { getPath } from '../catalog/paths';
 import type { GraphQLErrorItem, InsightsTransport } from '../client/insightsClient';
 import { readNumber } from '../frames/number';
+import { subRequestId } from './batch/sendBatch';
 import type { Pager } from './target';
 
 export interface Paged {
@@ -48,7 +49,9 @@ export function remainingPages(
   const pageSize = rows.length > 0 && rows.length < asked && total > rows.length ? rows.length : asked;
   const wanted = Math.min(total, maxRows);
   const page = (offset: number, size: number) =>
-    client.request<unknown>(pager.page(offset, Math.min(size, maxRows - offset)), { requestId });
+    client.request<unknown>(pager.page(offset, Math.min(size, maxRows - offset)), {
+      requestId: subRequestId(requestId, `p${offset}`),
+    });
 
   let more: Observable<unknown[][]>;
   if (rows.length > 0 && rows.length < wanted) {

@@ -167,4 +167,39 @@ describe('runPanel', () => {
     expect(deps.transport.cancelled).toBe(1);
     expect(seen).toEqual([]);
   });
+
+  it('gives requests in flight at the same time their own requestId (backend_srv cancels a repeated one)', async () => {
+    const rows = (offset: number, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ apiId: 'api-orders', apiResourceTemplate: `/r/${offset + i}`, count: 1 }));
+    const deps = fakeDeps({
+      ResourceUsage: (req) => {
+        const { offset, limit } = (req.variables?.filter as { paginationFilter: { offset: number; limit: number } })
+          .paginationFilter;
+        const n = Math.max(0, Math.min(limit, 2500 - offset));
+        return { data: { getResourceUsage: { usage: rows(offset, n), pagination: { total: 2500 } } } };
+      },
+      IntrospectionQuery: new Error('introspection disabled'),
+      Envs: { data: { listEnvironments: [] } },
+    });
+    const fragment = 'query Envs { listEnvironments(org: {orgId: "o"}) { ...E } } fragment E on Environment { id }';
+    const res = await runRequest(
+      request([
+        { queryType: QueryType.ResourceUsage, maxRows: 2500 },
+        { queryType: QueryType.GraphQL, graphql: { query: fragment } },
+      ]),
+      deps
+    );
+    expect(res.errors).toEqual([]);
+    const sent = deps.requests.filter(
+      (r) => r.operationName !== 'IntrospectionQuery' && r.operationName !== 'ListApis'
+    );
+    expect(sent.map((r) => [r.operationName, r.requestId])).toEqual([
+      // The fragment document cannot be merged: both first requests go at once.
+      ['Envs', 'Q1-q1'],
+      ['ResourceUsage', 'Q1-q0'],
+      // Then the remaining pages of A, together.
+      ['ResourceUsage', 'Q1-A-p1000'],
+      ['ResourceUsage', 'Q1-A-p2000'],
+    ]);
+  });
 });

@@ -13,7 +13,7 @@ import { message } from '../catalog/messages';
 import { migrateQuery } from '../migrations';
 import { QueryType, type ChoreoQuery } from '../types';
 import type { DocumentMerger } from './batch/documentMerger';
-import { sendBatch, type Outcome } from './batch/sendBatch';
+import { sendBatch, subRequestId, type Outcome } from './batch/sendBatch';
 import type { RunnerDeps } from './deps';
 import { remainingPages } from './pages';
 import { prepareBuilderTarget } from './prepare';
@@ -76,7 +76,10 @@ function finish(
     pages: 1 as number,
     notice: undefined as string | undefined,
   };
-  const paged = target.pager ? remainingPages(deps.client, target.pager, first, requestId) : of(first);
+  // The panel's targets may page at the same time: each its own requestId.
+  const paged = target.pager
+    ? remainingPages(deps.client, target.pager, first, subRequestId(requestId, target.refId))
+    : of(first);
   return paged.pipe(
     map((p): TargetResult => {
       const notices = [
