@@ -17,7 +17,7 @@ import { of, tap } from 'rxjs';
 import type { ChoreoQuery } from '../src/types';
 import { fakeTemplateSrv } from '../src/queries/testing/fakeDeps';
 import { panelRequest, TARGETS } from '../testing/integration/fastHelpers';
-import type { Stack } from '../testing/integration/harness';
+import type { Stack } from '../testing/stack/startStack';
 import { medianAsync } from './stats';
 
 export interface PerQueryRow {

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const { benchDashboards } = await import('./dashboards');
   const { benchPerQuery } = await import('./perQuery');
   const { bundleReport } = await import('./bundle');
-  const { startStack } = await import('../testing/integration/harness');
+  const { startStack } = await import('../testing/stack/startStack');
   const { typicalPanel } = await import('./perQuery');
   const { ENV_IDS } = await import('../emulator/demo');
 

@@ -6,13 +6,17 @@ import React from 'react';
 import { createRoot } from 'react-dom/client';
 import { setBackendSrv, setTemplateSrv } from '@grafana/runtime';
 
+import { TestBackendSrv, windowFetch } from '../../testing/fakes/backendSrv';
 import { App } from './App';
-import { sandboxBackendSrv } from './backendSrv';
 import { installLiveReload } from './liveReload';
 import { installMonacoWorkers } from './monaco';
 import { demoTemplateSrv } from './demoVariables';
 
-setBackendSrv(sandboxBackendSrv);
+// The project's one BackendSrv (Grafana's backend_srv behaviour) over the page's own fetch; the
+// browser adds its own headers, and a page left open does not keep every request.
+setBackendSrv(
+  new TestBackendSrv({ rootUrl: window.location.origin, transport: windowFetch, browserHeaders: {}, record: false })
+);
 setTemplateSrv(demoTemplateSrv());
 installMonacoWorkers();
 installLiveReload();

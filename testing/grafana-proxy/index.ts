@@ -10,8 +10,8 @@ export type {
   ProxyStats,
   UpstreamRequestRecord,
 } from './proxyServer';
-export { TestBackendSrv } from './backendSrv';
-export type { SentRequest, TestBackendSrvOptions } from './backendSrv';
+export { nodeBackendSrv, TestBackendSrv } from './backendSrv';
+export type { FetchTransport, SentRequest, TestBackendSrvOptions } from './backendSrv';
 export { interpolateGoTemplate, GoTemplateError } from './goTemplate';
 export type { TemplateData } from './goTemplate';
 export { matchRoute, applyRoute, cleanRelativePath, joinURLFragments } from './routes';

@@ -8,7 +8,7 @@ import { fakeTemplateSrv } from '../../src/graphql/testing/fakeTemplateSrv';
 import { QueryType, type ChoreoQuery } from '../../src/types';
 import { ChoreoVariableSupport } from '../../src/variables/ChoreoVariableSupport';
 import type { VariableQuery } from '../../src/variables/variableQuery';
-import { startStack, type Stack } from './harness';
+import { startStack, type Stack } from '../stack/startStack';
 
 // Raw GraphQL mode, template variables and alert annotations end to end: the real DataSource
 // through the Grafana-faithful proxy (route, token) to the emulator.

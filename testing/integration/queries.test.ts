@@ -4,7 +4,7 @@ import { setTemplateSrv } from '@grafana/runtime';
 import { APIS, DEMO_CREDENTIALS, ENV_IDS, TENANT } from '../../emulator/demo';
 import { fakeTemplateSrv } from '../../src/queries/testing/fakeDeps';
 import { QueryType, type ChoreoQuery } from '../../src/types';
-import { startStack, type Stack } from './harness';
+import { startStack, type Stack } from '../stack/startStack';
 
 // Builder queries end to end: the real DataSource, through the Grafana-faithful proxy (plugin.json
 // route, token exchange) to the emulator's deterministic data. Values are checked against each

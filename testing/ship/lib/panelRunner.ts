@@ -16,7 +16,7 @@ import { lastValueFrom } from 'rxjs';
 import type { DataSource } from '../../../src/datasource';
 import type { ChoreoQuery } from '../../../src/types';
 import { queryPanels, type DashboardJson, type DashboardPanel } from './dashboards';
-import { dashboardTemplateSrv, type ResolvedVariable } from './variables';
+import { dashboardRange, dashboardTemplateSrv, resolveVariables, type ResolvedVariable } from './variables';
 
 // Where bench/ and scripts/ have always imported them from.
 export { dashboardRange, resolveVariables, type ResolvedVariable } from './variables';
