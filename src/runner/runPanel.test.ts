@@ -42,6 +42,22 @@ describe('runPanel', () => {
     ]);
   });
 
+  it('fails a target whose every field is null with errors, alone as in a batch', async () => {
+    const answers = {
+      OverviewTotalTraffic: { data: { traffic: null }, errors: [{ message: 'range too long', path: ['traffic'] }] },
+      OverviewErrorCount: { data: { errors: 3 } },
+    };
+    const alone = await runOne(kpi, answers);
+    expect(alone.errors).toEqual([{ refId: 'A', message: 'Insights API error: range too long (at traffic)' }]);
+    expect(alone.frames).toEqual([]);
+    const batched = await runRequest(
+      request([kpi, { queryType: QueryType.OverviewKpi, kpi: 'errorCount' }]),
+      fakeDeps(answers)
+    );
+    expect(batched.errors).toEqual(alone.errors);
+    expect(batched.frames.map((f) => f.refId)).toEqual(['B']);
+  });
+
   it('turns partial GraphQL errors into notices and keeps the data', async () => {
     const { frames, errors } = await runOne(kpi, {
       OverviewTotalTraffic: { data: { traffic: 5 }, errors: [{ message: 'shard down', path: ['getTotalTraffic'] }] },

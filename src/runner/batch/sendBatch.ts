@@ -35,7 +35,8 @@ export function subRequestId(requestId: string | undefined, suffix: string): str
 
 function alone(client: InsightsTransport, request: GraphQLRequest, requestId?: string): Observable<Outcome> {
   return client.request<unknown>(request, { requestId }).pipe(
-    map((result): Outcome => ({ result })),
+    // The same rule as for a batch member: every field null with errors is a failure.
+    map((result): Outcome => settle({ data: (result.data ?? {}) as Record<string, unknown>, errors: result.errors })),
     catchError((error: unknown) => of<Outcome>({ error }))
   );
 }
