@@ -37,8 +37,7 @@ export interface FetchedResponse {
 export type FetchTransport = (url: string, init: FetchInit) => Promise<FetchedResponse>;
 
 /** The page's own window.fetch, with the session cookie (same origin) as Grafana's fetch sends it. */
-export const windowFetch: FetchTransport = (url, init) =>
-  window.fetch(url, { ...init, credentials: 'same-origin' });
+export const windowFetch: FetchTransport = (url, init) => window.fetch(url, { ...init, credentials: 'same-origin' });
 
 const CANCEL_ALL_REQUESTS_REQUEST_ID = 'cancel_all_requests_request_id';
 

@@ -59,8 +59,9 @@ export interface Stack {
   /** The settings saved now. */
   readonly jsonData: ChoreoOptions;
   /**
-   * A new DataSource (empty caches) from the saved settings, as Grafana builds one after each
-   * save. Settings given are saved first when they differ; `policy` overrides the stack's.
+   * A new DataSource (empty caches), as Grafana builds one after each save: from the saved
+   * settings, or from the initial settings with `jsonData` over them (saved first when they
+   * differ from the saved ones). `policy` overrides the stack's retry policy.
    */
   dataSource(jsonData?: Partial<ChoreoOptions>, policy?: RetryPolicy): DataSource;
   /** Saves new settings the way the config page does: proxy (server side), then instances. */
@@ -130,7 +131,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   });
   let proxy: GrafanaProxy | undefined;
   try {
-    let jsonData = initialJsonData(opts, emulator);
+    const initial = initialJsonData(opts, emulator);
+    let jsonData = initial;
     const secret =
       opts.secret === null || opts.jsonData === null ? null : (opts.secret ?? DEMO_CREDENTIALS.consumerSecret);
     const identity = { id: opts.datasource?.id ?? 7, uid: opts.datasource?.uid ?? DS_UID, name: opts.datasource?.name };
@@ -182,8 +184,12 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         }
         // Grafana's proxy renders the routes from the saved settings: save like the config page
         // does (a save also drops the cached token), but only when they change.
-        if (partial && JSON.stringify({ ...jsonData, ...partial }) !== JSON.stringify(jsonData)) {
-          save(partial);
+        if (partial) {
+          const wanted = { ...initial, ...partial };
+          if (JSON.stringify(wanted) !== JSON.stringify(jsonData)) {
+            jsonData = wanted;
+            started.updateDatasource({ jsonData: { ...jsonData } });
+          }
         }
         const ds = new plugin.DataSource(instanceSettings(started.instanceUrl, jsonData, identity));
         const retries = policy ?? opts.retryPolicy;
