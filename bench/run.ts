@@ -43,7 +43,7 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   log('frame building...');
-  const frames = benchFrames(
+  const frames = await benchFrames(
     QUICK
       ? [
           [10, 1000],
