@@ -110,7 +110,7 @@ describe('alert annotations', () => {
     const target = support.prepareQuery!(anno)!;
     const res = await lastValueFrom(ds.query(request([target])));
     const events = await lastValueFrom(support.processEvents!(anno, res.data)!);
-    expect(events.map((e) => e.title)).toEqual(['HIGH LATENCY alert: Pets 1.0', 'MEDIUM TRAFFIC alert: Unknown API']);
+    expect(events?.map((e) => e.title)).toEqual(['HIGH LATENCY alert: Pets 1.0', 'MEDIUM TRAFFIC alert: Unknown API']);
     expect(
       deps.transport.sent('AlertSummary').map((r) => (r.variables?.filter as { category?: string }).category)
     ).toEqual(['LATENCY']);

@@ -3,13 +3,7 @@
  * shows on load, each panel's targets through `DataSource.query`, and the frames checked
  * against what the panel type draws. Needs a DOM (see domShim.ts) and an installed BackendSrv.
  */
-import {
-  FieldType,
-  type DataFrame,
-  type DataQueryRequest,
-  type DataQueryResponse,
-  type TimeRange,
-} from '@grafana/data';
+import { FieldType, type DataFrame, type DataQueryRequest, type TimeRange } from '@grafana/data';
 import { setTemplateSrv } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
 
