@@ -1,23 +1,55 @@
-import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
-import { defer, delay, lastValueFrom, Observable, of, throwError } from 'rxjs';
+import { setBackendSrv } from '@grafana/runtime';
+import { lastValueFrom } from 'rxjs';
 
+import { TestBackendSrv, type FetchedResponse, type FetchInit, type SentRequest } from '../../testing/fakes/backendSrv';
 import { InsightsClient } from './insightsClient';
 
 const endpoints = { apiUrl: 'https://api.example/query-api', tokenUrl: 'https://sts.example/token' };
-let sent: BackendSrvRequest[];
+const ROOT = 'http://grafana.test';
+let srv: TestBackendSrv;
+let sent: SentRequest[];
 
-function answer(reply: () => ReturnType<BackendSrv['fetch']>) {
-  sent = [];
-  setBackendSrv({
-    fetch: (req: BackendSrvRequest) => {
-      sent.push(req);
-      return reply();
-    },
-  } as unknown as BackendSrv);
+/** A response as the browser's fetch hands it over. */
+function response(status: number, body: string, contentType = 'application/json'): FetchedResponse {
+  return {
+    status,
+    statusText: status === 200 ? 'OK' : `HTTP ${status}`,
+    ok: status >= 200 && status < 300,
+    headers: new Headers({ 'content-type': contentType }),
+    url: ROOT,
+    redirected: false,
+    type: 'basic',
+    text: async () => body,
+    arrayBuffer: async () => new TextEncoder().encode(body).buffer as ArrayBuffer,
+  };
 }
 
-const ok = (data: string) => () => of({ data, status: 200, ok: true }) as unknown as ReturnType<BackendSrv['fetch']>;
-const fail = (status: number, data: unknown) => () => throwError(() => ({ status, data, config: {} }));
+type Reply = (init: FetchInit) => Promise<FetchedResponse>;
+
+/** Grafana's BackendSrv (the project's one fake of it), its network answering with `reply`. */
+function answer(reply: Reply, options: { delayMs?: number } = {}) {
+  srv = new TestBackendSrv({
+    rootUrl: ROOT,
+    browserHeaders: {},
+    transport: async (_url, init) => {
+      if (options.delayMs) {
+        await new Promise((r) => setTimeout(r, options.delayMs));
+      }
+      return reply(init);
+    },
+  });
+  sent = srv.requests;
+  setBackendSrv(srv);
+}
+
+const ok =
+  (body: string): Reply =>
+  async () =>
+    response(200, body);
+const fail =
+  (status: number, body: string): Reply =>
+  async () =>
+    response(status, body, 'text/plain');
 
 const client = () => new InsightsClient('/api/datasources/proxy/uid/abc/', endpoints);
 const run = () => client().execute({ query: '{ listOrganizations { id } }', operationName: 'Q' });
@@ -28,15 +60,17 @@ describe('InsightsClient', () => {
     await lastValueFrom(
       client().request({ query: 'query Q { x }', variables: { a: 1 }, operationName: 'Q' }, { requestId: 'A' })
     );
-    expect(sent).toEqual([
-      expect.objectContaining({
-        url: '/api/datasources/proxy/uid/abc/insights',
-        method: 'POST',
-        data: { query: 'query Q { x }', variables: { a: 1 }, operationName: 'Q' },
-        requestId: 'A',
-        showErrorAlert: false,
-      }),
+    expect(sent.map((r) => [r.method, r.url, JSON.parse(r.body ?? ''), r.requestId])).toEqual([
+      [
+        'POST',
+        `${ROOT}/api/datasources/proxy/uid/abc/insights`,
+        { query: 'query Q { x }', variables: { a: 1 }, operationName: 'Q' },
+        'A',
+      ],
     ]);
+    expect(sent[0].headers['content-type']).toBe('application/json');
+    // Errors are the panel's to show, not a Grafana alert; the body is parsed by the client.
+    expect(sent[0].config).toMatchObject({ showErrorAlert: false, responseType: 'text' });
   });
 
   it('returns data and keeps partial-data errors as warnings', async () => {
@@ -72,13 +106,21 @@ describe('InsightsClient', () => {
     await expect(run()).rejects.toMatchObject({ kind: 'auth', status: 400 });
   });
 
-  it('maps a cancelled request to a cancellation, not a failure', async () => {
-    answer(() => throwError(() => ({ status: -1, cancelled: true, data: null, config: {} })));
-    await expect(run()).rejects.toMatchObject({ kind: 'cancelled' });
+  it('maps a cancelled request (a newer one with its requestId) to a cancellation, not a failure', async () => {
+    answer(ok('{"data":{"a":1}}'), { delayMs: 50 });
+    const pending = lastValueFrom(client().request({ query: '{ a }' }, { requestId: 'P1' }));
+    await new Promise((r) => setTimeout(r, 5));
+    srv.resolveCancelerIfExists('P1');
+    await expect(pending).rejects.toMatchObject({
+      kind: 'cancelled',
+      message: 'The request was cancelled because a newer one replaced it.',
+    });
   });
 
   it('maps a network failure without status to an unreachable proxy', async () => {
-    answer(() => throwError(() => new TypeError('Failed to fetch')));
+    answer(async () => {
+      throw new TypeError('Failed to fetch');
+    });
     await expect(run()).rejects.toMatchObject({
       kind: 'unreachable',
       message: 'The request to the Insights API failed: Failed to fetch',
@@ -87,7 +129,7 @@ describe('InsightsClient', () => {
 
   it('shares one call between identical requests in flight', async () => {
     // Answered a moment later, as over a network.
-    answer(() => ok('{"data":{"a":1}}')().pipe(delay(5)));
+    answer(ok('{"data":{"a":1}}'), { delayMs: 5 });
     const c = client();
     const req = { query: '{ a }', operationName: 'Q' };
     const [a, b] = await Promise.all([c.execute(req), c.execute(req)]);
@@ -98,11 +140,15 @@ describe('InsightsClient', () => {
 
   it('cancels the HTTP request when the last subscriber unsubscribes', async () => {
     let unsubscribed = 0;
+    // An answer that never comes; the browser's fetch rejects when its signal aborts.
     answer(
-      () =>
-        new Observable(() => () => {
-          unsubscribed++;
-        }) as ReturnType<BackendSrv['fetch']>
+      (init) =>
+        new Promise((_resolve, reject) =>
+          init.signal?.addEventListener('abort', () => {
+            unsubscribed++;
+            reject(new DOMException('The user aborted a request.', 'AbortError'));
+          })
+        )
     );
     const sub = client().request({ query: '{ a }' }).subscribe();
     expect(sent).toHaveLength(1);
@@ -116,7 +162,7 @@ describe('InsightsClient', () => {
   it('retries a throttled (429) answer after the policy delay, then succeeds', async () => {
     let calls = 0;
     // backend_srv's fetch is cold: each subscription (each retry) sends again.
-    answer(() => defer(() => (++calls === 1 ? fail(429, '')() : ok('{"data":{"a":2}}')())));
+    answer((init) => (++calls === 1 ? fail(429, '')(init) : ok('{"data":{"a":2}}')(init)));
     const waits: number[] = [];
     const c = new InsightsClient('/api/datasources/proxy/uid/abc/', endpoints, {
       maxRetries: 2,

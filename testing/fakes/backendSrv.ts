@@ -48,6 +48,8 @@ export interface SentRequest {
   headers: Record<string, string>;
   body?: string;
   requestId?: string;
+  /** The options the plugin's code gave fetch() (showErrorAlert, responseType...). */
+  config: BackendSrvRequest;
 }
 
 export interface TestBackendSrvOptions {
@@ -211,6 +213,7 @@ export class TestBackendSrv implements BackendSrv {
         headers: Object.fromEntries(headers),
         body,
         requestId: config.requestId,
+        config,
       });
     }
     const wire = new Headers(headers);
