@@ -2,6 +2,9 @@ import type { PluginOptions } from '@grafana/plugin-e2e';
 import { defineConfig, devices } from '@playwright/test';
 import { dirname } from 'node:path';
 
+// The specs read labels from the catalog, which imports its GraphQL documents as text.
+import './testing/node/registerGraphqlFiles';
+
 const pluginE2eAuth = `${dirname(require.resolve('@grafana/plugin-e2e'))}/auth`;
 
 /**

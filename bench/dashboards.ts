@@ -3,7 +3,7 @@
  * through the real DataSource, the Grafana-faithful proxy and the emulator, variables resolved
  * as on load (testing/ship/lib/panelRunner, shared with scripts/checkDashboards.ts).
  */
-import type { Stack } from '../testing/integration/harness';
+import type { Stack } from '../testing/stack/startStack';
 import type { DashboardPanel } from '../testing/ship/lib/dashboards';
 
 export interface DashboardRow {

@@ -1,14 +1,19 @@
 /**
  * Frame building for getAPIUsageOverTime-shaped responses: this plugin's conversion (the
- * apiUsage handler's toFrames on parsed data), JSON.parse of the same body, and the common
- * naive way (row objects → @grafana/data toDataFrame, and MutableDataFrame row by row).
+ * catalog's apiUsage frames, built by the runner's prepared target on parsed data: series,
+ * time axis, zero fill, names, meta), JSON.parse of the same body, and the common naive way
+ * (row objects → @grafana/data toDataFrame, and MutableDataFrame row by row).
  */
-import { MutableDataFrame, toDataFrame, FieldType } from '@grafana/data';
+import { dateTime, MutableDataFrame, toDataFrame, FieldType } from '@grafana/data';
 
 import { ApiNameMap } from '../src/metadata/apiDisplayName';
-import type { QueryContext } from '../src/queries/handler';
-import { apiUsage } from '../src/queries/types/apiUsage';
-import type { ChoreoQuery } from '../src/types';
+import { MetadataService } from '../src/metadata/metadataService';
+import { prepareBuilderTarget } from '../src/runner/prepare';
+import { isPrepared, type PreparedTarget } from '../src/runner/target';
+import { resolveSettings } from '../src/settings/resolveSettings';
+import { QueryType, type ChoreoQuery } from '../src/types';
+import { TemplateSrvFake } from '../testing/fakes/templateSrv';
+import { FakeTransport } from '../testing/fakes/transport';
 import { median, time } from './stats';
 
 const HOUR = 3_600_000;
@@ -44,20 +49,42 @@ function body(apis: number, buckets: number): string {
   return JSON.stringify({ data: { getAPIUsageOverTime: items } });
 }
 
-function context(apis: number, buckets: number): QueryContext {
-  return {
-    refId: 'A',
-    timeFilter: { from: new Date(FROM).toISOString(), to: new Date(FROM + buckets * HOUR).toISOString() },
-    fromMs: FROM,
-    toMs: FROM + buckets * HOUR,
-    granularity: '1h',
-    dataFilter: { orgId: 'o', tenant: 't' },
-    environmentId: 'e',
-    apiNames: new ApiNameMap(
-      Array.from({ length: apis }, (_, a) => ({ id: `api-${a}`, name: `API ${a}`, version: 'v1', provider: 'p' }))
-    ),
-    notices: [],
-  };
+function apiList(apis: number) {
+  return Array.from({ length: apis }, (_, a) => ({ id: `api-${a}`, name: `API ${a}`, version: 'v1', provider: 'p' }));
+}
+
+/** The apiUsage target as the runner prepares it (names looked up), for an hourly range. */
+async function prepareApiUsage(apis: number, buckets: number): Promise<PreparedTarget> {
+  const transport = new FakeTransport({ ListApis: { data: { listAllAPI: apiList(apis) } } });
+  const settings = resolveSettings({ orgUuid: 'o', defaultEnvironmentId: 'e' });
+  const query: ChoreoQuery = { refId: 'A', queryType: QueryType.ApiUsage, granularity: '1h' };
+  const from = dateTime(FROM);
+  const to = dateTime(FROM + buckets * HOUR);
+  const target = await prepareBuilderTarget(
+    query,
+    {
+      requestId: 'bench',
+      interval: '1h',
+      intervalMs: HOUR,
+      maxDataPoints: buckets,
+      range: { from, to, raw: { from, to } },
+      scopedVars: {},
+      targets: [query],
+      timezone: 'utc',
+      app: 'dashboard',
+      startTime: 0,
+    },
+    {
+      client: transport,
+      settings,
+      templateSrv: new TemplateSrvFake(),
+      metadata: new MetadataService(transport, settings),
+    }
+  );
+  if (!isPrepared(target)) {
+    throw new Error(`apiUsage did not prepare: ${JSON.stringify(target)}`);
+  }
+  return target;
 }
 
 interface Usage {
@@ -101,32 +128,36 @@ function naiveMutable(items: Usage[], names: ApiNameMap) {
   return frame;
 }
 
-export function benchFrames(sizes: Array<[apis: number, buckets: number]>, log: (s: string) => void): FrameRow[] {
+export async function benchFrames(
+  sizes: Array<[apis: number, buckets: number]>,
+  log: (s: string) => void
+): Promise<FrameRow[]> {
   const out: FrameRow[] = [];
   for (const [apis, buckets] of sizes) {
     const text = body(apis, buckets);
     // Small sizes take a millisecond or two, where one scheduler hiccup on a shared machine
     // doubles a run: more runs keep their median steady. Every method gets the same count.
     const runs = apis * buckets >= 1_000_000 ? 5 : apis * buckets >= 100_000 ? 9 : 25;
-    const ctx = context(apis, buckets);
-    const query = { refId: 'A', queryType: 'apiUsage' } as ChoreoQuery;
+    const target = await prepareApiUsage(apis, buckets);
+    const names = new ApiNameMap(apiList(apis));
+    const convert = (data: unknown) => target.frames(data, { errors: [], pages: 1, notices: [] });
     const parsed = JSON.parse(text) as { data: { getAPIUsageOverTime: Usage[] } };
-    const check = apiUsage.toFrames(parsed.data, query, { ...ctx, notices: [] })[0];
+    const check = convert(parsed.data)[0];
     if (check.length !== buckets || check.fields.length !== apis + 1) {
       throw new Error(`conversion gave ${check.length} rows × ${check.fields.length} fields`);
     }
     const parse = median(runs, () => time(() => JSON.parse(text)));
     const conversion = median(runs, () => {
       const data = (JSON.parse(text) as typeof parsed).data;
-      return time(() => apiUsage.toFrames(data, query, { ...ctx, notices: [] }));
+      return time(() => convert(data));
     });
     const naive = median(runs, () => {
       const data = (JSON.parse(text) as typeof parsed).data;
-      return time(() => naiveToDataFrame(data.getAPIUsageOverTime, ctx.apiNames));
+      return time(() => naiveToDataFrame(data.getAPIUsageOverTime, names));
     });
     const mutable = median(Math.min(runs, 5), () => {
       const data = (JSON.parse(text) as typeof parsed).data;
-      return time(() => naiveMutable(data.getAPIUsageOverTime, ctx.apiNames));
+      return time(() => naiveMutable(data.getAPIUsageOverTime, names));
     });
     const row: FrameRow = {
       points: apis * buckets,

@@ -5,19 +5,14 @@
  * frame building.
  */
 import { dateTime, type DataQueryRequest } from '@grafana/data';
-import {
-  setBackendSrv,
-  setTemplateSrv,
-  type BackendSrv,
-  type BackendSrvRequest,
-  type FetchResponse,
-} from '@grafana/runtime';
-import { of, tap } from 'rxjs';
+import { setBackendSrv } from '@grafana/runtime';
+import { lastValueFrom } from 'rxjs';
 
 import type { ChoreoQuery } from '../src/types';
-import { fakeTemplateSrv } from '../src/queries/testing/fakeDeps';
+import { TestBackendSrv, type FetchTransport } from '../testing/fakes/backendSrv';
+import { httpFetch } from '../testing/grafana-proxy/httpFetch';
 import { panelRequest, TARGETS } from '../testing/integration/fastHelpers';
-import type { Stack } from '../testing/integration/harness';
+import type { Stack } from '../testing/stack/startStack';
 import { medianAsync } from './stats';
 
 export interface PerQueryRow {
@@ -31,11 +26,25 @@ export interface PerQueryRow {
 
 /** The overview's four targets over the last 24 hours (hourly buckets). */
 export function typicalPanel(): DataQueryRequest<ChoreoQuery> {
-  setTemplateSrv(fakeTemplateSrv({}));
   const now = Date.now();
   return panelRequest(TARGETS, {
     range: { from: dateTime(now - 86_400_000), to: dateTime(now), raw: { from: 'now-24h', to: 'now' } },
   });
+}
+
+/** An answer given at once, as the browser's fetch would hand over a cached response. */
+function answered(url: string, body: string) {
+  return {
+    status: 200,
+    statusText: 'OK',
+    ok: true,
+    headers: new Headers({ 'content-type': 'application/json' }),
+    url,
+    redirected: false,
+    type: 'basic' as const,
+    text: async () => body,
+    arrayBuffer: async () => new TextEncoder().encode(body).buffer as ArrayBuffer,
+  };
 }
 
 export async function benchPerQuery(
@@ -44,16 +53,18 @@ export async function benchPerQuery(
   request: DataQueryRequest<ChoreoQuery>
 ): Promise<PerQueryRow> {
   const ds = stack.dataSource();
-  const answers = new Map<string, unknown>();
-  const real = stack.browser;
-  // Record: the real browser stand-in, remembering each answer by request body.
-  const recorder: Partial<BackendSrv> = {
-    fetch: <T>(o: BackendSrvRequest) => real.fetch<T>(o).pipe(tap((r) => answers.set(JSON.stringify(o.data), r.data))),
+  const answers = new Map<string, string>();
+  const rootUrl = stack.proxy.url;
+  // Record: the one BackendSrv over node:http, remembering each answer by request body.
+  const record: FetchTransport = async (url, init) => {
+    const response = await httpFetch(url, init);
+    answers.set(init.body ?? '', await response.text());
+    return response;
   };
-  setBackendSrv(recorder as BackendSrv);
+  setBackendSrv(new TestBackendSrv({ rootUrl, transport: record, record: false }));
   const run = async () => {
     const start = performance.now();
-    const res = await ds.query(request);
+    const res = await lastValueFrom(ds.query(request));
     if (res.errors?.length || !res.data.length) {
       throw new Error(`typical panel failed: ${JSON.stringify(res.errors)}`);
     }
@@ -61,19 +72,16 @@ export async function benchPerQuery(
   };
   const withNetworkMs = await medianAsync(15, run);
 
-  // Replay: every request answered at once from the recording.
-  const replay: Partial<BackendSrv> = {
-    fetch: <T>(o: BackendSrvRequest) => {
-      const data = answers.get(JSON.stringify(o.data));
-      if (data === undefined) {
-        throw new Error(`no recorded answer for ${String((o.data as { operationName?: string }).operationName)}`);
-      }
-      // Only the fields the client reads.
-      return of({ data: data as T, status: 200, ok: true, statusText: 'OK' } as FetchResponse<T>);
-    },
+  // Replay: the same BackendSrv, every request answered at once from the recording.
+  const replay: FetchTransport = async (url, init) => {
+    const body = answers.get(init.body ?? '');
+    if (body === undefined) {
+      throw new Error(`no recorded answer for ${String(JSON.parse(init.body ?? '{}').operationName)}`);
+    }
+    return answered(url, body);
   };
-  setBackendSrv(replay as BackendSrv);
+  setBackendSrv(new TestBackendSrv({ rootUrl, transport: replay, record: false }));
   const pluginMs = await medianAsync(50, run);
-  setBackendSrv(real);
+  setBackendSrv(stack.browser);
   return { panel, targets: request.targets.length, withNetworkMs, pluginMs };
 }

@@ -37,13 +37,13 @@ async function main(): Promise<void> {
   const { benchDashboards } = await import('./dashboards');
   const { benchPerQuery } = await import('./perQuery');
   const { bundleReport } = await import('./bundle');
-  const { startStack } = await import('../testing/integration/harness');
+  const { startStack } = await import('../testing/stack/startStack');
   const { typicalPanel } = await import('./perQuery');
   const { ENV_IDS } = await import('../emulator/demo');
 
   const started = Date.now();
   log('frame building...');
-  const frames = benchFrames(
+  const frames = await benchFrames(
     QUICK
       ? [
           [10, 1000],

@@ -1,5 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
+// The specs read labels and texts from the catalog (src/components/selectors.ts), which imports
+// its GraphQL documents as text, as webpack and jest do.
+import '../testing/node/registerGraphqlFiles';
+
 // The suite drives Debian's chromium (apt-get install chromium): nothing is downloaded at run
 // time, and `npx playwright install` is never needed.
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';

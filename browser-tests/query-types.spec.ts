@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 import { APIS, APPLICATIONS, ENV_IDS } from '../emulator/demo';
-import { MESSAGES } from '../src/components/editors/validation';
+import { entryFor } from '../src/catalog/catalog';
 import { QueryType } from '../src/types';
 import {
   chooseQueryType,
@@ -103,7 +103,7 @@ test('API latency needs an API, then shows total, backend and mediation latency'
   let before = await runCount(page);
   await chooseQueryType(page, QueryType.ApiLatency);
   // No API yet: the editor names the problem and does not run the query.
-  await expect(page.getByTestId(S.container)).toContainText(MESSAGES.apiRequired);
+  await expect(page.getByTestId(S.container)).toContainText(entryFor('apiLatency')?.messages?.apiRequired ?? 'missing');
   expect(await runCount(page)).toBe(before);
   // The API list is per environment.
   await choose(page, S.Scope.Environment.id(REF_ID), ENV_IDS.production, 'Production');

@@ -5,7 +5,7 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 
-import { QUERY_TYPES } from '../src/components/queryTypes';
+import { entryFor } from '../src/catalog/catalog';
 import { Components } from '../src/components/selectors';
 import type { QueryType } from '../src/types';
 import { SandboxIds } from './sandbox';
@@ -40,7 +40,7 @@ export async function choose(page: Page, inputId: string, value: string, text?: 
 }
 
 export async function chooseQueryType(page: Page, type: QueryType): Promise<void> {
-  await choose(page, S.QueryType.id(REF_ID), type, QUERY_TYPES[type].label);
+  await choose(page, S.QueryType.id(REF_ID), type, entryFor(type)?.label);
 }
 
 export function frame(page: Page, index = 0): Locator {

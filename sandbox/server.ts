@@ -12,8 +12,9 @@
  *   --exit-on-stdin-end   stop when stdin closes (the browser tests' runner died)
  */
 import { DEMO_CREDENTIALS } from '../emulator/demo';
-import { startEmulator, type Emulator } from '../emulator/server';
-import { startGrafanaProxy, type GrafanaProxy } from '../testing/grafana-proxy';
+import type { Emulator } from '../emulator/server';
+import type { GrafanaProxy } from '../testing/grafana-proxy';
+import { startStack } from '../testing/stack/startStack';
 import { buildAndWatch, buildOnce, type BuildHandle } from './build';
 import { startPageServer, type DemoConfig, type PageServer } from './pageServer';
 import { READY_PREFIX } from './ready';
@@ -52,26 +53,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
   };
   try {
-    const emulator = await startEmulator({ port: 0, host: '127.0.0.1' });
-    started.push(emulator);
-    const proxy = await startGrafanaProxy({
-      datasource: {
-        id: 1,
-        uid: 'choreo-sandbox',
-        jsonData: options.demo
-          ? {
-              consumerKey: DEMO.consumerKey,
-              orgHandle: DEMO.orgHandle,
-              orgUuid: DEMO.orgUuid,
-              region: 'custom',
-              tokenUrl: emulator.tokenUrl,
-              apiUrl: emulator.apiUrl,
-            }
-          : {},
-        secureJsonData: options.demo ? { consumerSecret: DEMO.consumerSecret } : {},
-      },
+    // Emulator and proxy only: the page is the browser (its BackendSrv over window.fetch) and
+    // builds the DataSource itself. Without --demo the data source starts unsaved.
+    const stack = await startStack({
+      browser: false,
+      datasource: { id: 1, uid: 'choreo-sandbox' },
+      ...(options.demo ? { secret: DEMO.consumerSecret, jsonData: { region: 'custom' } } : { jsonData: null }),
     });
-    started.push(proxy);
+    started.push(stack);
+    const { emulator, proxy } = stack;
     let page: PageServer | undefined;
     let watcher: BuildHandle | undefined;
     if (options.watch) {

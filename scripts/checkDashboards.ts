@@ -11,7 +11,6 @@
  *   npx tsx scripts/checkDashboards.ts [--static]
  */
 import '../testing/node/registerGraphqlFiles';
-import type { DataSourceInstanceSettings } from '@grafana/data';
 
 import { checkCompose, loadCompose } from '../testing/ship/lib/compose';
 import { checkDashboard, checkDashboardSet, loadDashboards } from '../testing/ship/lib/dashboards';
@@ -23,7 +22,7 @@ import {
   EMULATOR_DS_UID,
   loadDataSources,
 } from '../testing/ship/lib/provisioning';
-import { PLUGIN_ID, readJson } from '../testing/ship/lib/repo';
+import { readJson } from '../testing/ship/lib/repo';
 import type { ChoreoOptions } from '../src/options';
 
 function staticProblems(): string[] {
@@ -41,44 +40,29 @@ function staticProblems(): string[] {
 async function dynamicFailures(): Promise<number> {
   installDom();
   // Loaded after the DOM exists: @grafana/runtime reads window at import.
-  const { startEmulator } = await import('../emulator/server');
-  const { startGrafanaProxy, TestBackendSrv } = await import('../testing/grafana-proxy');
-  const { installBackendSrv } = await import('../testing/grafana-proxy/installBackendSrv');
-  const { DataSource } = await import('../src/datasource');
+  const { startStack } = await import('../testing/stack/startStack');
   const { runDashboard } = await import('../testing/ship/lib/panelRunner');
 
   const provisioned = loadDataSources(EMULATOR_DS_FILE).find((ds) => ds.uid === EMULATOR_DS_UID);
   if (!provisioned) {
     throw new Error(`${EMULATOR_DS_FILE} has no ${EMULATOR_DS_UID}`);
   }
-  const emulator = await startEmulator({ port: 0 });
   // The provisioned settings, with the compose service's URLs pointed at this emulator.
-  const jsonData: ChoreoOptions = { ...provisioned.jsonData, tokenUrl: emulator.tokenUrl, apiUrl: emulator.apiUrl };
-  const proxy = await startGrafanaProxy({
-    datasource: {
-      id: 1,
-      uid: provisioned.uid,
-      jsonData: { ...jsonData },
-      secureJsonData: provisioned.secureJsonData as Record<string, string>,
-    },
+  const stack = await startStack({
+    jsonData: (emulator): ChoreoOptions => ({
+      ...provisioned.jsonData,
+      tokenUrl: emulator.tokenUrl,
+      apiUrl: emulator.apiUrl,
+    }),
+    secret: (provisioned.secureJsonData as Record<string, string> | undefined)?.consumerSecret ?? null,
+    datasource: { id: 1, uid: provisioned.uid, name: provisioned.name },
   });
-  installBackendSrv(new TestBackendSrv({ rootUrl: proxy.url }));
-  const settings: DataSourceInstanceSettings<ChoreoOptions> = {
-    id: 1,
-    uid: provisioned.uid,
-    type: PLUGIN_ID,
-    name: provisioned.name,
-    access: 'proxy',
-    url: proxy.instanceUrl,
-    jsonData,
-    readOnly: false,
-    meta: { id: PLUGIN_ID } as DataSourceInstanceSettings['meta'],
-  };
+  const { proxy } = stack;
 
   let failures = 0;
   try {
     for (const { file, json } of loadDashboards()) {
-      for (const result of await runDashboard(new DataSource(settings), json)) {
+      for (const result of await runDashboard(stack.dataSource(), json)) {
         failures += result.ok ? 0 : 1;
         const { id, title, type } = result.panel;
         console.log(`${result.ok ? 'ok  ' : 'FAIL'} ${file} #${id} ${title} [${type}]: ${result.detail}`);
@@ -89,8 +73,7 @@ async function dynamicFailures(): Promise<number> {
       failures += 1;
     }
   } finally {
-    await proxy.close();
-    await emulator.close();
+    await stack.close();
   }
   return failures;
 }

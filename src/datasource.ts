@@ -15,6 +15,7 @@ import type { Observable } from 'rxjs';
 
 import { choreoAnnotationSupport } from './annotations/ChoreoAnnotationSupport';
 import { InsightsClient, type InsightsTransport } from './client/insightsClient';
+import type { RetryPolicy } from './client/retryPolicy';
 import { checkHealth } from './health/checkHealth';
 import { MetadataService } from './metadata/metadataService';
 import type { ChoreoOptions } from './options';
@@ -45,14 +46,15 @@ export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
   private readonly incremental?: IncrementalDeps;
   private mergerLoad?: Promise<DocumentMerger>;
 
-  constructor(instanceSettings: DataSourceInstanceSettings<ChoreoOptions>) {
+  /** `options`: for tests and scripts (Grafana passes the instance settings only). */
+  constructor(instanceSettings: DataSourceInstanceSettings<ChoreoOptions>, options: { retryPolicy?: RetryPolicy } = {}) {
     super(instanceSettings);
     this.jsonData = instanceSettings.jsonData ?? {};
     this.settings = resolveSettings(this.jsonData);
     this.client = new InsightsClient(
       instanceSettings.url ?? '',
       { apiUrl: this.settings.apiUrl, tokenUrl: this.settings.tokenUrl },
-      undefined,
+      options.retryPolicy,
       { resultCacheTtlMs: resultCacheTtlMs(this.jsonData) }
     );
     this.coalescing = this.jsonData.coalesceRequests !== false;

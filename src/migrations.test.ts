@@ -1,5 +1,5 @@
 import { migrateQuery } from './migrations';
-import { defaultQueryFor } from './queries/defaults';
+import { defaultQueryFor } from './queryModel/defaults';
 import { QUERY_MODEL_VERSION, QueryType, type ChoreoQuery } from './types';
 
 describe('migrateQuery', () => {

@@ -1,7 +1,7 @@
 import { expect, test, type PanelEditPage } from '@grafana/plugin-e2e';
 import type { Page } from '@playwright/test';
 
-import { QUERY_TYPES } from '../src/components/queryTypes';
+import { entryFor } from '../src/catalog/catalog';
 import { Components } from '../src/components/selectors';
 import { QueryType } from '../src/types';
 import { EMULATOR_DS_FILE, isInsightsProxyResponse } from './emulator';
@@ -26,7 +26,11 @@ async function showAsTable(panelEditPage: PanelEditPage) {
 
 test.describe('query editor', () => {
   for (const type of EDITOR_TYPES) {
-    const info = QUERY_TYPES[type];
+    const entry = entryFor(type);
+    if (!entry) {
+      throw new Error(`no catalog entry for ${type}`);
+    }
+    const info = { page: entry.page, label: entry.label, apiRequired: entry.scope.apis === 'required' };
 
     test(`${info.page} / ${info.label} returns data into a panel`, async ({
       panelEditPage,

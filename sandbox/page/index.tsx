@@ -6,15 +6,19 @@ import React from 'react';
 import { createRoot } from 'react-dom/client';
 import { setBackendSrv, setDataSourceSrv, setTemplateSrv } from '@grafana/runtime';
 
+import { TestBackendSrv, windowFetch } from '../../testing/fakes/backendSrv';
 import { App } from './App';
-import { sandboxBackendSrv } from './backendSrv';
 import { sandboxDataSourceSrv } from './dataSourceSrv';
 import { installLiveReload } from './liveReload';
 import { installMonacoWorkers } from './monaco';
-import { SandboxTemplateSrv } from './templateSrv';
+import { demoTemplateSrv } from './demoVariables';
 
-setBackendSrv(sandboxBackendSrv);
-setTemplateSrv(new SandboxTemplateSrv());
+// The project's one BackendSrv (Grafana's backend_srv behaviour) over the page's own fetch; the
+// browser adds its own headers, and a page left open does not keep every request.
+setBackendSrv(
+  new TestBackendSrv({ rootUrl: window.location.origin, transport: windowFetch, browserHeaders: {}, record: false })
+);
+setTemplateSrv(demoTemplateSrv());
 setDataSourceSrv(sandboxDataSourceSrv);
 installMonacoWorkers();
 installLiveReload();

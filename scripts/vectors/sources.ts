@@ -91,7 +91,7 @@ export const SOURCES: VectorSource[] = [
       const d = data(ex, 'RequestSummary.graphql') as {
         success: { summary: unknown[] };
         latency: { summary: unknown[] };
-        errors: { summary: Array<Json> };
+        errors: { summary: Json[] };
       };
       d.success.summary.splice(1, 1);
       d.latency.summary.splice(0, 1);

@@ -1,9 +1,12 @@
-import { ResponseMapper } from '../graphql/responseMapper';
-import { QueryType } from '../types';
+import type { AnnotationQuery } from '@grafana/data';
+import { lastValueFrom } from 'rxjs';
+
+import { fakeDataSource, request, runOne } from '../runner/testing/runTarget';
+import { QueryType, type ChoreoQuery } from '../types';
 import { alertEvents } from './alertEvents';
 import { ALERT_PAGE_SIZE, alertAnnotationTarget } from './alertQuery';
 
-const response = {
+const data = {
   getAlertSummary: {
     usage: [
       {
@@ -35,16 +38,21 @@ const response = {
   },
 };
 
-function frames() {
-  const target = alertAnnotationTarget({ refId: 'Anno' });
-  return new ResponseMapper(target.graphql).map(response, 'Anno').frames;
+const answers = {
+  AlertSummary: { data },
+  ListApis: { data: { listAllAPI: [{ id: 'a1', name: 'Pets', version: '1.0', provider: 'p' }] } },
+};
+
+/** The annotation's alert summary frames, as the runner builds them (a1 is named by ListApis). */
+async function frames() {
+  const { frames: built, errors } = await runOne(alertAnnotationTarget({ refId: 'Anno' }), answers);
+  expect(errors).toEqual([]);
+  return built;
 }
 
-const names = (id: string | null) => (id === 'a1' ? 'Pets 1.0' : (id ?? 'Unknown API'));
-
 describe('alert annotations', () => {
-  it('maps alerts to events: exact time, message, tags', () => {
-    const events = alertEvents(frames(), { apiName: names });
+  it('maps alerts to events: exact time, message, tags', async () => {
+    const events = alertEvents(await frames());
     expect(events[0]).toEqual({
       time: Date.UTC(2021, 5, 20, 18, 30),
       title: 'HIGH LATENCY alert: Pets 1.0',
@@ -56,30 +64,55 @@ describe('alert annotations', () => {
       Date.UTC(2021, 5, 20, 19, 30),
       Date.UTC(2021, 5, 21, 2, 0, 0, 123),
     ]);
+    // An id ListApis does not know is shown as written; no id at all is "Unknown API".
+    expect(events[1].tags?.[0]).toBe('a2');
     expect(events[2].tags?.[0]).toBe('Unknown API');
   });
 
-  it('filters by minimum severity', () => {
-    expect(alertEvents(frames(), { apiName: names, minSeverity: 'MEDIUM' }).map((e) => e.text)).toEqual([
-      'p95 above 2 s',
-      'drop',
-    ]);
-    expect(alertEvents(frames(), { apiName: names, minSeverity: 'HIGH' }).map((e) => e.text)).toEqual([
-      'p95 above 2 s',
-    ]);
+  it('filters by minimum severity', async () => {
+    const f = await frames();
+    expect(alertEvents(f, { minSeverity: 'MEDIUM' }).map((e) => e.text)).toEqual(['p95 above 2 s', 'drop']);
+    expect(alertEvents(f, { minSeverity: 'HIGH' }).map((e) => e.text)).toEqual(['p95 above 2 s']);
   });
 
-  it('builds a GraphQL target with category, APIs (variables allowed) and a large page', () => {
+  it('builds an alert summary target with category, APIs (variables allowed) and a large page', async () => {
     const t = alertAnnotationTarget({
       refId: 'Anno',
       alertCategory: 'TRAFFIC',
       apiIds: ['$api'],
       environmentId: '$env',
     });
-    expect(t.queryType).toBe(QueryType.GraphQL);
-    expect(t.environmentId).toBe('$env');
-    expect(JSON.parse(t.graphql?.variables ?? '')).toEqual({
-      filter: { paginationFilter: { limit: ALERT_PAGE_SIZE, offset: 0 }, category: 'TRAFFIC', apiIds: ['$api'] },
+    expect(t).toEqual({
+      refId: 'Anno',
+      queryType: QueryType.AlertSummary,
+      environmentId: '$env',
+      alertCategory: 'TRAFFIC',
+      apiIds: ['$api'],
+      maxRows: ALERT_PAGE_SIZE,
     });
+    const { requests } = await runOne(t, answers, { vars: { api: ['a1', 'a2'], env: 'env-7' } });
+    expect(requests.map((r) => r.variables?.filter)).toEqual([
+      {
+        apiIds: ['a1', 'a2'],
+        category: 'TRAFFIC',
+        paginationFilter: { limit: ALERT_PAGE_SIZE, offset: 0, sortOrder: 'desc' },
+      },
+    ]);
+    expect((requests[0].variables?.dataFilter as { environmentId: string }).environmentId).toBe('env-7');
+  });
+
+  it("runs through the data source's annotation support: prepared target, events by severity", async () => {
+    const { ds, deps } = fakeDataSource(answers);
+    const support = ds.annotations!;
+    const anno = {
+      target: { refId: 'Anno', minSeverity: 'MEDIUM', alertCategory: 'LATENCY' },
+    } as unknown as AnnotationQuery<ChoreoQuery>;
+    const target = support.prepareQuery!(anno)!;
+    const res = await lastValueFrom(ds.query(request([target])));
+    const events = await lastValueFrom(support.processEvents!(anno, res.data)!);
+    expect(events?.map((e) => e.title)).toEqual(['HIGH LATENCY alert: Pets 1.0', 'MEDIUM TRAFFIC alert: Unknown API']);
+    expect(
+      deps.transport.sent('AlertSummary').map((r) => (r.variables?.filter as { category?: string }).category)
+    ).toEqual(['LATENCY']);
   });
 });

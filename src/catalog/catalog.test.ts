@@ -148,4 +148,22 @@ describe('each query type (and variant)', () => {
     }
     expect([...paths].filter(([, p]) => p.size > 1)).toEqual([]);
   });
+
+  it('gives every option a label and a selector unique within its type', () => {
+    for (const e of entries()) {
+      const selectors = e.options.map((o) => o.selector);
+      expect(new Set(selectors).size).toBe(selectors.length);
+      for (const o of e.options) {
+        expect(o.label.trim()).not.toBe('');
+        expect(o.selector).toMatch(/^[a-z][a-z0-9-]*$/);
+      }
+    }
+  });
+
+  it('resolves an unknown or inherited type name to nothing', () => {
+    expect(entryFor('nope')).toBeUndefined();
+    expect(entryFor('constructor')).toBeUndefined();
+    expect(entryFor('__proto__')).toBeUndefined();
+    expect(() => document('constructor')).toThrow('catalog: document "constructor" does not exist');
+  });
 });

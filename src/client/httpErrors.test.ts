@@ -1,4 +1,4 @@
-import { AUTH_FAILED_MESSAGE, excerpt, httpError, parseNextAccessTime, parseRetryAfter } from './httpErrors';
+import { AUTH_FAILED_MESSAGE, excerpt, httpError, parseNextAccessTime } from './httpErrors';
 
 const endpoints = { apiUrl: 'https://api.example/query-api', tokenUrl: 'https://sts.example/token' };
 
@@ -27,10 +27,15 @@ describe('httpError', () => {
     expect(httpError(504, '', endpoints).kind).toBe('timeout');
   });
 
-  it('reports 429 with the wait when known', () => {
-    expect(httpError(429, '', endpoints, '7').message).toBe(
-      'The Insights API is rate limiting requests (HTTP 429). Retry after 7 s.'
-    );
+  it('reports 429 with the wait when known (from the throttling body: Grafana hides Retry-After)', () => {
+    jest.useFakeTimers({ now: Date.parse('2026-11-25T12:00:00Z') });
+    try {
+      const e = httpError(429, { nextAccessTime: '2026-Nov-25 12:00:07+0000 UTC' }, endpoints);
+      expect(e.message).toBe('The Insights API is rate limiting requests (HTTP 429). Retry after 7 s.');
+      expect(e.retryAfterSeconds).toBe(7);
+    } finally {
+      jest.useRealTimers();
+    }
     expect(httpError(429, '', endpoints).message).toBe(
       'The Insights API is rate limiting requests (HTTP 429). Try again later.'
     );
@@ -51,15 +56,6 @@ describe('excerpt', () => {
     const text = excerpt(`a\n${'x'.repeat(500)}`);
     expect(text).not.toContain('\n');
     expect(text.length).toBeLessThanOrEqual(201);
-  });
-});
-
-describe('parseRetryAfter', () => {
-  it('reads delta-seconds and HTTP dates', () => {
-    expect(parseRetryAfter('12')).toBe(12);
-    expect(parseRetryAfter('Wed, 25 Nov 2026 12:00:10 GMT', Date.parse('2026-11-25T12:00:00Z'))).toBe(10);
-    expect(parseRetryAfter('soon')).toBeUndefined();
-    expect(parseRetryAfter(null)).toBeUndefined();
   });
 });
 

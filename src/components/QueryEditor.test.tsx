@@ -4,7 +4,6 @@ import userEvent from '@testing-library/user-event';
 
 import './testing/jsdomShims';
 import { QUERY_MODEL_VERSION, QueryType, type ChoreoQuery } from '../types';
-import { MESSAGES } from './editors/validation';
 import { DEFAULT_ENVIRONMENT_LABEL } from './fields/EnvironmentSelect';
 import { QueryEditor } from './QueryEditor';
 import { Components } from './selectors';
@@ -19,6 +18,9 @@ jest.mock('./graphql/GraphQLQueryEditor', () => ({
 }));
 
 const Q = Components.QueryEditor;
+// The catalog's texts (catalog/types/apiLatency.json, catalog/common.json).
+const API_REQUIRED = 'Choose an API: latency is shown for one API at a time.';
+const TOO_MANY_APIS = 'The Insights API filters by at most 5 APIs, but 6 are selected.';
 const S = Q.Scope;
 
 // Rendering Grafana UI in jsdom on a shared 2-core machine is slow.
@@ -65,6 +67,8 @@ describe('query type select', () => {
       environmentId: 'env-dev',
       projectId: 'proj-1',
       apiIds: ['api-dev-only'],
+      // Error details buckets by time: a granularity (auto) like every type that takes one.
+      granularity: 'auto',
       maxRows: 1000,
     });
     expect(onRunQuery).toHaveBeenCalledTimes(1);
@@ -102,17 +106,17 @@ describe('API latency validation', () => {
     const { lastQuery, onRunQuery } = await renderQueryEditor({ refId: 'A', queryType: QueryType.ApiUsage });
     await choose(Q.QueryType.label, 'API latency');
     expect(lastQuery()?.queryType).toBe(QueryType.ApiLatency);
-    expect(await screen.findByText(MESSAGES.apiRequired)).toBeInTheDocument();
+    expect(await screen.findByText(API_REQUIRED)).toBeInTheDocument();
     expect(onRunQuery).not.toHaveBeenCalled();
   });
 
   it('runs once an API is chosen and the message goes away', async () => {
     const { lastQuery, onRunQuery } = await renderQueryEditor({ refId: 'A', queryType: QueryType.ApiLatency });
-    expect(screen.getByText(MESSAGES.apiRequired)).toBeInTheDocument();
+    expect(screen.getByText(API_REQUIRED)).toBeInTheDocument();
     await choose(S.Api.label, 'Orders API v1');
     expect(lastQuery()?.apiIds).toEqual(['api-orders']);
     expect(onRunQuery).toHaveBeenCalledTimes(1);
-    expect(screen.queryByText(MESSAGES.apiRequired)).not.toBeInTheDocument();
+    expect(screen.queryByText(API_REQUIRED)).not.toBeInTheDocument();
   });
 
   it('accepts a dashboard variable as the API', async () => {
@@ -211,7 +215,7 @@ describe('scope row', () => {
       queryType: QueryType.ApiUsage,
       apiIds: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'],
     });
-    expect(screen.getByText(MESSAGES.tooManyApis)).toBeInTheDocument();
+    expect(screen.getByText(TOO_MANY_APIS)).toBeInTheDocument();
     expect(onRunQuery).not.toHaveBeenCalled();
   });
 
@@ -274,7 +278,7 @@ describe('props', () => {
       <QueryEditor query={query} onChange={onChange} onRunQuery={jest.fn()} datasource={fakeDataSource(metadata)} />
     );
     await act(async () => {});
-    await choose(Q.ErrorCategories.label, 'Throttling');
+    await choose(Q.option(QueryType.ErrorsByCategory, 'errorCategories').label, 'Throttling');
     expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ errorCategories: ['AUTH', 'THROTTLED'] }));
     expect(query.errorCategories).toEqual(['AUTH']);
   });

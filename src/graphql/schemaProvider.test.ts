@@ -1,6 +1,6 @@
 import { buildSchema, graphqlSync, getIntrospectionQuery } from 'graphql';
 
-import type { InsightsClient } from '../client/graphqlClient';
+import type { InsightsTransport } from '../client/insightsClient';
 import { SchemaProvider, schemaProviderFor } from './schemaProvider';
 
 const live = buildSchema('type Query { onlyLive: Int }');
@@ -11,7 +11,7 @@ describe('SchemaProvider', () => {
       data: graphqlSync({ schema: live, source: getIntrospectionQuery() }).data,
       errors: [],
     }));
-    const provider = new SchemaProvider({ execute } as unknown as InsightsClient);
+    const provider = new SchemaProvider({ execute } as unknown as InsightsTransport);
     expect(provider.current().source).toBe('bundled');
     const first = await provider.get();
     await provider.get();
@@ -26,7 +26,7 @@ describe('SchemaProvider', () => {
     const execute = jest.fn(async () => {
       throw new Error('HTTP 403');
     });
-    const provider = new SchemaProvider({ execute } as unknown as InsightsClient, () => now);
+    const provider = new SchemaProvider({ execute } as unknown as InsightsTransport, () => now);
     const r = await provider.get();
     expect(r).toMatchObject({ source: 'bundled', reason: 'HTTP 403' });
     expect(r.schema.getQueryType()?.getFields()).toHaveProperty('getAlertSummary');
@@ -38,8 +38,8 @@ describe('SchemaProvider', () => {
   });
 
   it('is cached per client (one per data source instance)', () => {
-    const a = { execute: jest.fn() } as unknown as InsightsClient;
-    const b = { execute: jest.fn() } as unknown as InsightsClient;
+    const a = { execute: jest.fn() } as unknown as InsightsTransport;
+    const b = { execute: jest.fn() } as unknown as InsightsTransport;
     expect(schemaProviderFor(a)).toBe(schemaProviderFor(a));
     expect(schemaProviderFor(a)).not.toBe(schemaProviderFor(b));
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { getVariableValues, parse, type OperationDefinitionNode } from 'graphql';
 
 import { bundledSchema } from './bundledSchema';
-import { fakeTemplateSrv } from './testing/fakeTemplateSrv';
+import { TemplateSrvFake } from '../../testing/fakes/templateSrv';
 import { buildVariables } from './variables';
 
 // Grafana variables → GraphQL variables: for any declared types, variables JSON and dashboard
@@ -61,7 +61,7 @@ function operation(declared: Array<[string, string]>): OperationDefinitionNode {
 const ctx = (dashboard: Record<string, string | string[]>) => ({
   schema,
   settings: { orgUuid: 'org', tenant: 'carbon.super', defaultEnvironmentId: 'env' },
-  templateSrv: fakeTemplateSrv(dashboard),
+  templateSrv: new TemplateSrvFake(dashboard),
   scopedVars: {},
   macros: { __from: '2026-11-24T00:00:00.000Z', __to: '2026-11-25T00:00:00.000Z' },
 });

@@ -1,7 +1,7 @@
 import { parse, type OperationDefinitionNode } from 'graphql';
 
 import { bundledSchema } from './bundledSchema';
-import { fakeTemplateSrv } from './testing/fakeTemplateSrv';
+import { TemplateSrvFake } from '../../testing/fakes/templateSrv';
 import { buildVariables, parseVariablesJson, type VariableBuildContext } from './variables';
 
 function operation(doc: string): OperationDefinitionNode {
@@ -26,7 +26,7 @@ function ctx(
   return {
     schema: bundledSchema(),
     settings: { orgUuid: 'org-uuid', tenant: 'carbon.super', defaultEnvironmentId: 'env-default' },
-    templateSrv: fakeTemplateSrv(vars),
+    templateSrv: new TemplateSrvFake(vars),
     scopedVars: {},
     macros,
     ...extra,

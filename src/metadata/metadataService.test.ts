@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import type { GraphQLRequest, InsightsClient } from '../client/graphqlClient';
+import { FakeTransport } from '../../testing/fakes/transport';
 import { InsightsError } from '../client/errors';
 import { resolveSettings } from '../settings/resolveSettings';
 import { ApiNameMap, formatApiName, splitCompositeApiId, UNKNOWN_API } from './apiDisplayName';
@@ -11,25 +11,15 @@ const APIS = [
   null,
 ];
 
-function fakeClient(answer: (req: GraphQLRequest) => Promise<unknown>) {
-  const calls: GraphQLRequest[] = [];
-  const client = {
-    execute: async (req: GraphQLRequest) => {
-      calls.push(req);
-      return { data: await answer(req), errors: [] };
-    },
-  };
-  // Only `execute` is used by the service; the class's private fields are irrelevant here.
-  return { client: client as unknown as InsightsClient, calls };
-}
-
 const settings = resolveSettings({ orgUuid: 'ORG-1', defaultEnvironmentId: 'env-1' });
 
 describe('MetadataService', () => {
   it('lists environments with the org filter and drops null entries', async () => {
-    const { client, calls } = fakeClient(async () => ({
-      listEnvironments: [{ id: 'e1', name: 'Development', type: 'CHOREO' }, null],
-    }));
+    const client = new FakeTransport(
+      { ListEnvironments: { data: { listEnvironments: [{ id: 'e1', name: 'Development', type: 'CHOREO' }, null] } } },
+      { defaults: false }
+    );
+    const calls = client.requests;
     const svc = new MetadataService(client, settings);
     await expect(svc.environments()).resolves.toEqual([{ id: 'e1', name: 'Development', type: 'CHOREO' }]);
     expect(calls[0].variables).toEqual({ org: { orgId: 'org-1' } });
@@ -37,11 +27,14 @@ describe('MetadataService', () => {
   });
 
   it('lists APIs and applications of an environment with a full dataFilter', async () => {
-    const { client, calls } = fakeClient(async (req) =>
-      req.operationName === 'ListApis'
-        ? { listAllAPI: APIS }
-        : { listApplications: [{ id: 'app1', name: 'Shop', owner: 'carol' }] }
+    const client = new FakeTransport(
+      {
+        ListApis: { data: { listAllAPI: APIS } },
+        ListApplications: { data: { listApplications: [{ id: 'app1', name: 'Shop', owner: 'carol' }] } },
+      },
+      { defaults: false }
     );
+    const calls = client.requests;
     const svc = new MetadataService(client, settings);
     expect(await svc.apis('env-9')).toHaveLength(2);
     expect(await svc.applications('env-9')).toEqual([{ id: 'app1', name: 'Shop', owner: 'carol' }]);
@@ -53,7 +46,8 @@ describe('MetadataService', () => {
 
   it('shares one request between concurrent identical calls and caches for the TTL', async () => {
     let now = 1_000;
-    const { client, calls } = fakeClient(async () => ({ listAllAPI: APIS }));
+    const client = new FakeTransport({ ListApis: { data: { listAllAPI: APIS } } }, { defaults: false });
+    const calls = client.requests;
     const svc = new MetadataService(client, settings, { now: () => now });
     const [a, b] = await Promise.all([svc.apis('env-1'), svc.apis('env-1')]);
     expect(a).toBe(b);
@@ -70,12 +64,14 @@ describe('MetadataService', () => {
 
   it('does not cache failures', async () => {
     let fail = true;
-    const { client, calls } = fakeClient(async () => {
-      if (fail) {
-        throw new InsightsError('server', 'boom');
-      }
-      return { listEnvironments: [{ id: 'e1', name: 'Dev' }] };
-    });
+    const client = new FakeTransport(
+      {
+        ListEnvironments: () =>
+          fail ? new InsightsError('server', 'boom') : { data: { listEnvironments: [{ id: 'e1', name: 'Dev' }] } },
+      },
+      { defaults: false }
+    );
+    const calls = client.requests;
     const svc = new MetadataService(client, settings);
     await expect(svc.environments()).rejects.toThrow('boom');
     fail = false;
@@ -83,14 +79,20 @@ describe('MetadataService', () => {
     expect(calls).toHaveLength(2);
   });
 
-  it('resolves API display names from UUIDs, composites and null', async () => {
-    const { client } = fakeClient(async () => ({ listAllAPI: APIS }));
-    const svc = new MetadataService(client, settings);
-    expect(await svc.apiName('env-1', 'a1')).toBe('Orders API v1');
-    expect(await svc.apiName('env-1', 'a2')).toBe('Payments 2.0.0');
-    expect(await svc.apiName('env-1', 'Orders API - v1')).toBe('Orders API v1');
-    expect(await svc.apiName('env-1', null)).toBe(UNKNOWN_API);
-    expect(await svc.apiName('env-1', 'unknown-uuid')).toBe('unknown-uuid');
+  it('resolves API display names and ids from UUIDs, composites and null', async () => {
+    const client = new FakeTransport({ ListApis: { data: { listAllAPI: APIS } } }, { defaults: false });
+    const names = await new MetadataService(client, settings).apiNameMap('env-1');
+    expect(names.name('a1')).toBe('Orders API v1');
+    expect(names.name('a2')).toBe('Payments 2.0.0');
+    expect(names.name('Orders API - v1')).toBe('Orders API v1');
+    expect(names.name(null)).toBe(UNKNOWN_API);
+    expect(names.name('unknown-uuid')).toBe('unknown-uuid');
+    expect(names.id('a1')).toBe('a1');
+    expect(names.id('Orders API - v1')).toBe('a1');
+    expect(names.id('Unknown - 9')).toBe('Unknown - 9');
+    expect(names.id(null)).toBeNull();
+    expect(names.id(7)).toBe('7');
+    expect(client.requests).toHaveLength(1);
   });
 });
 

@@ -13,6 +13,7 @@ import {
 } from 'rxjs';
 
 import { readList } from '../catalog/answer';
+import { subRequestId } from './batch/sendBatch';
 import { common } from '../catalog/catalog';
 import { message } from '../catalog/messages';
 import { getPath } from '../catalog/paths';
@@ -107,7 +108,10 @@ export function remainingPages(
   let short = p.offsets.length;
   const fetch = (index: number) =>
     client
-      .request<unknown>(pager.page(p.offsets[index], Math.min(p.size, maxRows - p.offsets[index])), { requestId })
+      .request<unknown>(pager.page(p.offsets[index], Math.min(p.size, maxRows - p.offsets[index])), {
+        // Grafana cancels an in-flight request when another with its requestId starts: each page its own.
+        requestId: subRequestId(requestId, `p${p.offsets[index]}`),
+      })
       .pipe(
         map((r) => {
           errors.push(...r.errors);

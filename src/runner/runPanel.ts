@@ -14,7 +14,7 @@ import { message } from '../catalog/messages';
 import { migrateQuery } from '../migrations';
 import { QueryType, type ChoreoQuery } from '../types';
 import type { DocumentMerger } from './batch/documentMerger';
-import { sendBatch, type Outcome } from './batch/sendBatch';
+import { sendBatch, subRequestId, type Outcome } from './batch/sendBatch';
 import type { RunnerDeps } from './deps';
 import { pagingDeadline, remainingPages } from './pages';
 import { prepareBuilderTarget } from './prepare';
@@ -101,7 +101,10 @@ function finish(
     notice: undefined as string | undefined,
   };
   const pager = answers.length === 1 ? target.pager : undefined;
-  const paged = pager ? defer(() => remainingPages(deps.client, pager, first, deadline, requestId)) : of(first);
+  // The panel's targets may page at the same time: each its own requestId.
+  const paged = pager
+    ? defer(() => remainingPages(deps.client, pager, first, deadline, subRequestId(requestId, target.refId)))
+    : of(first);
   return from(target.ready ?? Promise.resolve()).pipe(
     switchMap(() => paged),
     map((p): TargetResult => {
@@ -134,8 +137,8 @@ function send(
     return sendBatch(deps.client, merger, requests, requestId);
   }
   return forkJoin(
-    requests.map((r) =>
-      deps.client.request<unknown>(r, { requestId }).pipe(
+    requests.map((r, k) =>
+      deps.client.request<unknown>(r, { requestId: subRequestId(requestId, `q${k}`) }).pipe(
         map((result): Outcome => ({ result })),
         catchError((error: unknown) => of<Outcome>({ error }))
       )

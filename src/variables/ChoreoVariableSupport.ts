@@ -77,6 +77,8 @@ export class ChoreoVariableSupport extends CustomVariableSupport<DataSource, Var
     return this.datasource.run({ ...request, targets: [list] }, { output: 'variable' }).pipe(
       map((response): DataQueryResponse => {
         if (response.errors?.length) {
+          // `error` too: Grafana versions before `errors` read only the single one.
+          // eslint-disable-next-line @typescript-eslint/no-deprecated
           return { data: [], error: response.errors[0], errors: response.errors };
         }
         const values = valuesOf(response);

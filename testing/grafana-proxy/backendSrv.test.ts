@@ -7,7 +7,7 @@
 import { getBackendSrv, isFetchError } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
 
-import { TestBackendSrv } from './backendSrv';
+import { nodeBackendSrv, type TestBackendSrv } from './backendSrv';
 import { installBackendSrv } from './installBackendSrv';
 import { GrafanaProxy, startGrafanaProxy } from './proxyServer';
 import { RecordingServer, refusedUrl, startRecordingServer, tokenReply } from './testServers';
@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   upstream.reply = () => ({ body: '{"data":{"ok":true}}' });
-  srv = installBackendSrv(new TestBackendSrv({ rootUrl: proxy.url }));
+  srv = installBackendSrv(nodeBackendSrv({ rootUrl: proxy.url }));
 });
 
 const instancePath = () => proxy.instanceUrl.replace(proxy.url, '');
@@ -89,7 +89,7 @@ describe('TestBackendSrv (public/app/core/services/backend_srv.ts)', () => {
   });
 
   it('a network failure errors with the fetch TypeError, given data {message: "Unexpected error"} (processRequestError)', async () => {
-    const down = new TestBackendSrv({ rootUrl: await refusedUrl() });
+    const down = nodeBackendSrv({ rootUrl: await refusedUrl() });
     const err: unknown = await down.get('api/x').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TypeError);
     expect(err).toMatchObject({ message: 'Failed to fetch', data: { message: 'Unexpected error' } });

@@ -7,24 +7,9 @@ import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
 
-export interface FetchInit {
-  method: string;
-  headers: Array<[string, string]>;
-  body?: string;
-  signal?: AbortSignal;
-}
+import type { FetchedResponse, FetchInit, FetchTransport } from '../fakes/backendSrv';
 
-export interface FetchedResponse {
-  status: number;
-  statusText: string;
-  ok: boolean;
-  headers: Headers;
-  url: string;
-  redirected: boolean;
-  type: ResponseType;
-  text(): Promise<string>;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
+export type { FetchedResponse, FetchInit } from '../fakes/backendSrv';
 
 /** What Chrome's fetch rejects with on a network failure. */
 export function networkError(cause: unknown): TypeError {
@@ -33,7 +18,7 @@ export function networkError(cause: unknown): TypeError {
   return err;
 }
 
-export function httpFetch(url: string, init: FetchInit): Promise<FetchedResponse> {
+export const httpFetch: FetchTransport = (url: string, init: FetchInit): Promise<FetchedResponse> => {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     if ((init.method === 'GET' || init.method === 'HEAD') && init.body !== undefined) {
@@ -82,7 +67,7 @@ export function httpFetch(url: string, init: FetchInit): Promise<FetchedResponse
     });
     req.end(init.body);
   });
-}
+};
 
 /** Browsers undo Content-Encoding transparently. */
 function decode(body: Buffer, encoding: string | undefined): Buffer {

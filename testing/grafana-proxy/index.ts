@@ -10,8 +10,8 @@ export type {
   ProxyStats,
   UpstreamRequestRecord,
 } from './proxyServer';
-export { TestBackendSrv } from './backendSrv';
-export type { SentRequest, TestBackendSrvOptions } from './backendSrv';
+export { nodeBackendSrv, TestBackendSrv } from './backendSrv';
+export type { FetchTransport, SentRequest, TestBackendSrvOptions } from './backendSrv';
 export { interpolateGoTemplate, GoTemplateError, GoTemplateUnsupportedError } from './goTemplate';
 export { JsonNumber, decodeJsonUseNumber } from './goValues';
 export type { TemplateData } from './goTemplate';

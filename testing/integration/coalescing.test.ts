@@ -1,12 +1,10 @@
 import { dateTime, type DataFrame, type DataQueryRequest, type DataQueryResponse } from '@grafana/data';
-import { setTemplateSrv } from '@grafana/runtime';
 import { lastValueFrom, type Subscription } from 'rxjs';
 
 import { ENV_IDS, APIS } from '../../emulator/demo';
 import type { DataSource } from '../../src/datasource';
 import { QueryType, type ChoreoQuery } from '../../src/types';
-import { TemplateSrvFake } from '../fakes/templateSrv';
-import { startStack, type Stack } from './harness';
+import { startStack, type Stack } from '../stack/startStack';
 
 // Coalescing across panels, counted at the emulator: panels that start in the same moment share
 // one POST; each keeps its own frames, errors and cancellation.
@@ -47,7 +45,6 @@ describe('Coalescing: panels started together share one POST', () => {
   let stack: Stack;
   let ds: DataSource;
   beforeEach(async () => {
-    setTemplateSrv(new TemplateSrvFake());
     stack = await startStack({ now: () => NOW, jsonData: { defaultEnvironmentId: ENV_IDS.production } });
     ds = stack.dataSource();
     // Lists for names are loaded once per instance; count what a refresh costs.

@@ -1,6 +1,6 @@
 import { AUTH_FAILED_MESSAGE } from '../../src/client/httpErrors';
 import { DEMO_CREDENTIALS, OTHER_ORG_CREDENTIALS } from '../../emulator/demo';
-import { startStack, type Stack } from './harness';
+import { startStack, type Stack } from '../stack/startStack';
 
 const CONNECTED = `Connected to organization ${DEMO_CREDENTIALS.orgUuid}: 3 environments (Development, Staging, Production)`;
 

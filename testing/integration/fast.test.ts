@@ -1,12 +1,10 @@
 import { dateTime } from '@grafana/data';
-import { setTemplateSrv } from '@grafana/runtime';
 
 import { ENV_IDS } from '../../emulator/demo';
 import { schemaProviderFor } from '../../src/graphql/schemaProvider';
-import { fakeTemplateSrv } from '../../src/queries/testing/fakeDeps';
 import { QueryType, type ChoreoQuery } from '../../src/types';
-import { emissions, FROM, NOW, panelRequest, TARGETS, TO, values } from './fastHelpers';
-import { startStack, type Stack } from './harness';
+import { FROM, NOW, panel, panelRequest, query, TARGETS, TO, values } from './fastHelpers';
+import { startStack, type Stack } from '../stack/startStack';
 
 // "Fast": batching, deduplication, cancellation and caching, proven by counting requests at the
 // browser (TestBackendSrv) and at the emulator, through the real DataSource and proxy.
@@ -20,7 +18,6 @@ describe('Fast: one POST per panel, shared and cancelled requests, cached lists 
   let stack: Stack;
 
   beforeEach(async () => {
-    setTemplateSrv(fakeTemplateSrv({}));
     stack = await startStack({ now: () => NOW, jsonData: { defaultEnvironmentId: ENV_IDS.production } });
   });
   afterEach(() => stack.close());
@@ -42,7 +39,7 @@ describe('Fast: one POST per panel, shared and cancelled requests, cached lists 
 
   it('sends all targets of a panel as one document in one POST, with the frames each would get alone', async () => {
     const ds = await warmDataSource();
-    const batched = await ds.query(panelRequest(TARGETS));
+    const batched = await query(ds, panelRequest(TARGETS));
     expect(batched.errors).toBeUndefined();
     expect(stack.emulator.stats.graphqlRequests).toBe(1);
     expect(stack.browser.requests).toHaveLength(1);
@@ -52,7 +49,7 @@ describe('Fast: one POST per panel, shared and cancelled requests, cached lists 
 
     const alone = [];
     for (const [i, t] of TARGETS.entries()) {
-      alone.push(...(await ds.query(panelRequest([t], { panelId: 100 + i }))).data);
+      alone.push(...(await query(ds, panelRequest([t], { panelId: 100 + i }))).data);
     }
     expect(stack.emulator.stats.graphqlRequests).toBe(1 + TARGETS.length);
     expect(values(batched.data)).toEqual(values(alone));
@@ -69,7 +66,7 @@ describe('Fast: one POST per panel, shared and cancelled requests, cached lists 
           'query Slow($dataFilter: DataFilter!, $timeFilter: TimeFilter!) { getOverallLatencyByAPI(dataFilter: $dataFilter, timeFilter: $timeFilter) { apiId } }',
       },
     };
-    const res = await ds.query(panelRequest([TARGETS[0], failing]));
+    const res = await query(ds, panelRequest([TARGETS[0], failing]));
     expect(stack.emulator.stats.graphqlRequests).toBe(1);
     expect(res.data.map((f) => f.refId)).toEqual(['A']);
     expect(res.errors?.map((e) => e.refId)).toEqual(['B']);
@@ -87,7 +84,7 @@ describe('Fast: one POST per panel, shared and cancelled requests, cached lists 
         dataPath: 'listEnvironments',
       },
     };
-    const res = await ds.query(panelRequest([TARGETS[0], TARGETS[1], withFragment]));
+    const res = await query(ds, panelRequest([TARGETS[0], TARGETS[1], withFragment]));
     expect(stack.emulator.stats.graphqlRequests).toBe(2);
     expect(
       bodies()
@@ -101,9 +98,9 @@ describe('Fast: one POST per panel, shared and cancelled requests, cached lists 
   it('shares one HTTP call between panels asking the same thing at the same time', async () => {
     const ds = await warmDataSource();
     const [a, b, c] = await Promise.all([
-      ds.query(panelRequest(TARGETS, { panelId: 1 })),
-      ds.query(panelRequest(TARGETS, { panelId: 2 })),
-      ds.query(panelRequest(TARGETS.slice(0, 2), { panelId: 3 })),
+      query(ds, panelRequest(TARGETS, { panelId: 1 })),
+      query(ds, panelRequest(TARGETS, { panelId: 2 })),
+      query(ds, panelRequest(TARGETS.slice(0, 2), { panelId: 3 })),
     ]);
     expect(stack.browser.requests).toHaveLength(2);
     expect(stack.emulator.stats.graphqlRequests).toBe(2);
@@ -111,13 +108,14 @@ describe('Fast: one POST per panel, shared and cancelled requests, cached lists 
     expect(c.data.length).toBeGreaterThan(0);
   });
 
-  it('cancels a superseded run of a panel; only the newer run answers', async () => {
+  it('cancels a superseded run of a panel (Grafana unsubscribes it); only the newer run answers', async () => {
     const ds = await warmDataSource();
     stack.emulator.setFaults({ latencyMs: 300 });
-    const older = emissions(ds.query(panelRequest(TARGETS)));
+    const p = panel();
+    const older = p.run(ds.query(panelRequest(TARGETS)));
     await new Promise((r) => setTimeout(r, 50));
     const range = { from: dateTime(FROM - 86_400_000), to: dateTime(TO), raw: { from: 'now-2d', to: 'now' } };
-    const newer = emissions(ds.query(panelRequest(TARGETS, { range })));
+    const newer = p.run(ds.query(panelRequest(TARGETS, { range })));
     const [first, second] = await Promise.all([older, newer]);
     expect(first).toEqual([]);
     expect(second).toHaveLength(1);
@@ -130,9 +128,10 @@ describe('Fast: one POST per panel, shared and cancelled requests, cached lists 
   it('a run repeated while the identical request is in flight joins it: one POST', async () => {
     const ds = await warmDataSource();
     stack.emulator.setFaults({ latencyMs: 200 });
-    const older = emissions(ds.query(panelRequest(TARGETS)));
+    const p = panel();
+    const older = p.run(ds.query(panelRequest(TARGETS)));
     await new Promise((r) => setTimeout(r, 50));
-    const newer = emissions(ds.query(panelRequest(TARGETS)));
+    const newer = p.run(ds.query(panelRequest(TARGETS)));
     const [first, second] = await Promise.all([older, newer]);
     expect(first).toEqual([]);
     expect(second[0].data.length).toBeGreaterThan(0);
@@ -151,7 +150,7 @@ describe('Fast: one POST per panel, shared and cancelled requests, cached lists 
     // Sent once, and not sent again by a retry: the next run starts afresh.
     expect(stack.browser.requests).toHaveLength(1);
     stack.emulator.clearFaults();
-    const again = await ds.query(panelRequest(TARGETS));
+    const again = await query(ds, panelRequest(TARGETS));
     expect(again.data.length).toBeGreaterThan(0);
     expect(stack.browser.requests).toHaveLength(2);
   });
@@ -162,7 +161,7 @@ describe('Fast: one POST per panel, shared and cancelled requests, cached lists 
     stack.emulator.resetStats();
     const usage = [TARGETS[2]];
     for (let i = 0; i < 3; i++) {
-      await ds.query(panelRequest(usage, { panelId: i }));
+      await query(ds, panelRequest(usage, { panelId: i }));
     }
     // listEnvironments + listAllAPI once, then one batch per run.
     expect(stack.emulator.stats.graphqlRequests).toBe(2 + 3);
@@ -172,20 +171,20 @@ describe('Fast: one POST per panel, shared and cancelled requests, cached lists 
 
   it('reuses a successful answer within the configured result cache TTL', async () => {
     const ds = await warmDataSource(60);
-    const first = await ds.query(panelRequest(TARGETS));
-    const second = await ds.query(panelRequest(TARGETS, { panelId: 2 }));
+    const first = await query(ds, panelRequest(TARGETS));
+    const second = await query(ds, panelRequest(TARGETS, { panelId: 2 }));
     expect(stack.emulator.stats.graphqlRequests).toBe(1);
     expect(values(second.data)).toEqual(values(first.data));
     // Other variables (another time range) are another entry.
     const range = { from: dateTime(FROM - 3_600_000), to: dateTime(TO), raw: { from: 'a', to: 'b' } };
-    await ds.query(panelRequest(TARGETS, { range }));
+    await query(ds, panelRequest(TARGETS, { range }));
     expect(stack.emulator.stats.graphqlRequests).toBe(2);
   });
 
   it('without a TTL every refresh asks the API', async () => {
     const ds = await warmDataSource();
-    await ds.query(panelRequest(TARGETS));
-    await ds.query(panelRequest(TARGETS));
+    await query(ds, panelRequest(TARGETS));
+    await query(ds, panelRequest(TARGETS));
     expect(stack.emulator.stats.graphqlRequests).toBe(2);
   });
 });

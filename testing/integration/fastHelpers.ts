@@ -1,6 +1,7 @@
 import { dateTime, type DataFrame, type DataQueryRequest, type DataQueryResponse } from '@grafana/data';
-import { toArray, lastValueFrom, type Observable } from 'rxjs';
+import { toArray, lastValueFrom, type Observable, type Subscription } from 'rxjs';
 
+import type { DataSource } from '../../src/datasource';
 import { QueryType, type ChoreoQuery } from '../../src/types';
 
 export const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -39,9 +40,41 @@ export function panelRequest(
   };
 }
 
-/** Every response a query() Observable emits (a superseded run emits none). */
+/** Every response a query() Observable emits. */
 export function emissions(result: Observable<DataQueryResponse>): Promise<DataQueryResponse[]> {
   return lastValueFrom(result.pipe(toArray()));
+}
+
+/** One panel run to its answer, as a panel without a newer run sees it. */
+export function query(ds: DataSource, request: DataQueryRequest<ChoreoQuery>): Promise<DataQueryResponse> {
+  return lastValueFrom(ds.query(request));
+}
+
+/**
+ * A panel as Grafana's PanelQueryRunner drives it: a newer run unsubscribes the older one
+ * before subscribing (which cancels the older run's requests). Each run resolves with what it
+ * emitted: everything when it completed, what it had so far when it was superseded.
+ */
+export function panel() {
+  let current: { sub: Subscription; settle: () => void } | undefined;
+  return {
+    run(result: Observable<DataQueryResponse>): Promise<DataQueryResponse[]> {
+      if (current) {
+        current.sub.unsubscribe();
+        current.settle();
+      }
+      return new Promise((resolve, reject) => {
+        const emitted: DataQueryResponse[] = [];
+        const run = { sub: undefined as unknown as Subscription, settle: () => resolve(emitted) };
+        current = run;
+        run.sub = result.subscribe({
+          next: (r) => emitted.push(r),
+          error: reject,
+          complete: () => resolve(emitted),
+        });
+      });
+    },
+  };
 }
 
 /** Frames without meta (executedQueryString differs per request), for comparing values. */

@@ -1,14 +1,12 @@
 import { dateTime, FieldType, type DataQueryRequest } from '@grafana/data';
-import { setTemplateSrv } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
 
 import { APIS, ENV_IDS } from '../../emulator/demo';
 import { alertAnnotationTarget } from '../../src/annotations/alertQuery';
-import { fakeTemplateSrv } from '../../src/graphql/testing/fakeTemplateSrv';
 import { QueryType, type ChoreoQuery } from '../../src/types';
 import { ChoreoVariableSupport } from '../../src/variables/ChoreoVariableSupport';
 import type { VariableQuery } from '../../src/variables/variableQuery';
-import { startStack, type Stack } from './harness';
+import { startStack, type Stack } from '../stack/startStack';
 
 // Raw GraphQL mode, template variables and alert annotations end to end: the real DataSource
 // through the Grafana-faithful proxy (route, token) to the emulator.
@@ -43,8 +41,11 @@ describe('GraphQL mode, variables and annotations through the proxy against the 
   let stack: Stack;
 
   beforeAll(async () => {
-    setTemplateSrv(fakeTemplateSrv({ env: ENV_IDS.production, apis: [APIS[0].id, APIS[2].id], limit: '3' }));
-    stack = await startStack({ now: () => NOW, jsonData: { defaultEnvironmentId: ENV_IDS.production } });
+    stack = await startStack({
+      now: () => NOW,
+      jsonData: { defaultEnvironmentId: ENV_IDS.production },
+      variables: { env: ENV_IDS.production, apis: [APIS[0].id, APIS[2].id], limit: '3' },
+    });
   });
   afterAll(() => stack.close());
 
@@ -52,18 +53,20 @@ describe('GraphQL mode, variables and annotations through the proxy against the 
 
   it('runs a hand-written query with a filled DataFilter/TimeFilter and maps series by label', async () => {
     const ds = stack.dataSource();
-    const res = await (ds.query(
-      request([
-        gql({
-          query: USAGE,
-          variables: '{"filter": {"apiIds": ["$apis"]}}',
-          dataPath: 'getAPIUsageOverTime.usage',
-          labelFields: ['apiId'],
-          displayName: '{{apiId}}',
-        }),
-      ])
-    ) as Promise<unknown>);
-    const { data, error } = res as {
+    const res = await lastValueFrom(
+      ds.query(
+        request([
+          gql({
+            query: USAGE,
+            variables: '{"filter": {"apiIds": ["$apis"]}}',
+            dataPath: 'getAPIUsageOverTime.usage',
+            labelFields: ['apiId'],
+            displayName: '{{apiId}}',
+          }),
+        ])
+      )
+    );
+    const { data, error } = res as unknown as {
       data: Array<{
         fields: Array<{ name: string; type: FieldType; values: unknown[]; labels?: Record<string, string> }>;
         meta?: { executedQueryString?: string };
@@ -87,8 +90,8 @@ describe('GraphQL mode, variables and annotations through the proxy against the 
   it('sends nothing for an invalid document and reports where it is wrong', async () => {
     const ds = stack.dataSource();
     const before = stack.browser.requests.length;
-    const res = (await ds.query(
-      request([gql({ query: '{ listAllAPI(dataFilter: {orgId: "o", tenant: "t"}) { nope } }' })])
+    const res = (await lastValueFrom(
+      ds.query(request([gql({ query: '{ listAllAPI(dataFilter: {orgId: "o", tenant: "t"}) { nope } }' })]))
     )) as {
       error?: { message: string };
       errors?: Array<{ message: string }>;
@@ -120,8 +123,8 @@ describe('GraphQL mode, variables and annotations through the proxy against the 
     const anno = { enable: true, name: 'Alerts', iconColor: 'red', target: { refId: 'Anno' } };
     const target = ds.annotations!.prepareQuery!(anno as never) as ChoreoQuery;
     expect(target).toEqual(alertAnnotationTarget({ refId: 'Anno' }));
-    const res = (await ds.query(request([target]))) as { data: never[]; error?: unknown };
-    expect(res.error).toBeUndefined();
+    const res = await lastValueFrom(ds.query(request([target])));
+    expect(res.errors).toBeUndefined();
     const events = await lastValueFrom(ds.annotations!.processEvents!(anno as never, res.data));
     expect(events?.length).toBeGreaterThan(0);
     for (const e of events ?? []) {

@@ -1,14 +1,12 @@
 import { dateTime, type DataFrame, type DataQueryRequest } from '@grafana/data';
-import { setTemplateSrv } from '@grafana/runtime';
 import fc from 'fast-check';
 import { lastValueFrom } from 'rxjs';
 
 import { APIS, ENV_IDS } from '../../emulator/demo';
 import type { DataSource } from '../../src/datasource';
 import { QueryType, type ChoreoQuery } from '../../src/types';
-import { TemplateSrvFake } from '../fakes/templateSrv';
 import { toNeutral } from '../parity/neutralFrames';
-import { startStack, type Stack } from './harness';
+import { startStack, type Stack } from '../stack/startStack';
 
 // Incremental refresh, counted in requests and bytes at the emulator: a refresh over a moved
 // range fetches only the newest buckets (and the first, when the start moved inside it), and its
@@ -68,7 +66,6 @@ describe('Incremental refresh', () => {
   let now = START;
   beforeEach(async () => {
     now = START;
-    setTemplateSrv(new TemplateSrvFake());
     stack = await startStack({ now: () => now, jsonData: { defaultEnvironmentId: ENV_IDS.production } });
   });
   afterEach(() => stack.close());

@@ -1,10 +1,9 @@
 import { dateTime, FieldType, type DataFrame, type DataQueryRequest } from '@grafana/data';
-import { setTemplateSrv } from '@grafana/runtime';
+import { lastValueFrom } from 'rxjs';
 
 import { APIS, DEMO_CREDENTIALS, ENV_IDS, TENANT } from '../../emulator/demo';
-import { fakeTemplateSrv } from '../../src/queries/testing/fakeDeps';
 import { QueryType, type ChoreoQuery } from '../../src/types';
-import { startStack, type Stack } from './harness';
+import { startStack, type Stack } from '../stack/startStack';
 
 // Builder queries end to end: the real DataSource, through the Grafana-faithful proxy (plugin.json
 // route, token exchange) to the emulator's deterministic data. Values are checked against each
@@ -28,27 +27,32 @@ describe('Builder queries through the proxy against the emulator', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    setTemplateSrv(fakeTemplateSrv({ env: ENV_IDS.production, apis: [ORDERS.id, APIS[2].id] }));
-    stack = await startStack({ now: () => NOW, jsonData: { defaultEnvironmentId: ENV_IDS.production } });
+    stack = await startStack({
+      now: () => NOW,
+      jsonData: { defaultEnvironmentId: ENV_IDS.production },
+      variables: { env: ENV_IDS.production, apis: [ORDERS.id, APIS[2].id] },
+    });
   });
   afterAll(() => stack.close());
 
   async function run(target: Partial<ChoreoQuery>, over: Partial<DataQueryRequest<ChoreoQuery>> = {}) {
     const ds = stack.dataSource();
     const before = stack.browser.requests.length;
-    const res = await ds.query({
-      requestId: 'it',
-      interval: '1h',
-      intervalMs: HOUR,
-      maxDataPoints: 100,
-      range: { from: dateTime(FROM), to: dateTime(TO), raw: { from: dateTime(FROM), to: dateTime(TO) } },
-      scopedVars: {},
-      targets: [{ refId: 'A', ...target }],
-      timezone: 'utc',
-      app: 'dashboard',
-      startTime: 0,
-      ...over,
-    });
+    const res = await lastValueFrom(
+      ds.query({
+        requestId: 'it',
+        interval: '1h',
+        intervalMs: HOUR,
+        maxDataPoints: 100,
+        range: { from: dateTime(FROM), to: dateTime(TO), raw: { from: dateTime(FROM), to: dateTime(TO) } },
+        scopedVars: {},
+        targets: [{ refId: 'A', ...target }],
+        timezone: 'utc',
+        app: 'dashboard',
+        startTime: 0,
+        ...over,
+      })
+    );
     const sent: Sent[] = stack.browser.requests
       .slice(before)
       .map((r) => JSON.parse(r.body ?? '{}') as Sent)
@@ -139,12 +143,13 @@ describe('Builder queries through the proxy against the emulator', () => {
   it('ResourceUsage: one request for up to 1000 rows, stops at maxRows with a notice', async () => {
     const all = await run({ queryType: QueryType.ResourceUsage });
     expect(all.sent.map((s) => (s.variables.filter as { paginationFilter: unknown }).paginationFilter)).toEqual([
-      { limit: 1000, offset: 0 },
+      { limit: 1000, offset: 0, sortOrder: 'desc' },
     ]);
     const rows = all.frames[0].length;
     expect(rows).toBeGreaterThan(10);
     expect(all.frames[0].fields.map((x) => [x.name, x.type])).toEqual([
       ['API', 'string'],
+      ['API ID', 'string'],
       ['Resource', 'string'],
       ['Method', 'string'],
       ['Hits', 'number'],
@@ -152,7 +157,7 @@ describe('Builder queries through the proxy against the emulator', () => {
     expect(vals(all.frames[0], 'API')).toContain(displayName(ORDERS));
     const capped = await run({ queryType: QueryType.ResourceUsage, maxRows: 7 });
     expect(capped.sent.map((s) => (s.variables.filter as { paginationFilter: unknown }).paginationFilter)).toEqual([
-      { limit: 7, offset: 0 },
+      { limit: 7, offset: 0, sortOrder: 'desc' },
     ]);
     expect(capped.frames[0].length).toBe(7);
     expect(capped.frames[0].meta?.notices?.[0].text).toBe(
@@ -189,9 +194,12 @@ describe('Builder queries through the proxy against the emulator', () => {
     expect(f.meta?.type).toBe('numeric-long');
     expect(field(f, 'API').type).toBe(FieldType.string);
     expect(vals(f, 'API')).toContain(displayName(ORDERS));
+    expect(field(f, 'API ID').type).toBe(FieldType.string);
+    expect(vals(f, 'API ID')).toContain(ORDERS.id);
+    expect(f.fields[1].name).toBe('API ID');
     expect(
       f.fields
-        .slice(1)
+        .slice(2)
         .map((x) => x.name)
         .every((n) => /^[45]\d\d$/.test(n))
     ).toBe(true);
@@ -206,7 +214,7 @@ describe('Builder queries through the proxy against the emulator', () => {
     });
     expect(errors).toEqual([]);
     const f = frames[0];
-    expect(f.fields.map((x) => x.name)).toEqual(['Time', 'API', 'Application', 'Reason', 'Count']);
+    expect(f.fields.map((x) => x.name)).toEqual(['Time', 'API', 'API ID', 'Application', 'Reason', 'Count']);
     expect(f.length).toBeGreaterThan(0);
     const counts = vals(f, 'Count') as number[];
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
@@ -257,7 +265,8 @@ describe('Builder queries through the proxy against the emulator', () => {
     );
     expect(alerts.errors).toEqual([]);
     const a = alerts.frames[0];
-    expect(a.fields.map((x) => x.name)).toEqual(['Time', 'API', 'Category', 'Metric', 'Severity', 'Message']);
+    expect(a.fields.map((x) => x.name)).toEqual(['Time', 'API', 'API ID', 'Category', 'Metric', 'Severity', 'Message']);
+    expect(APIS.map((x) => x.id)).toEqual(expect.arrayContaining([...new Set(vals(a, 'API ID') as string[])]));
     expect(a.length).toBeGreaterThan(0);
     expect(APIS.map(displayName)).toEqual(expect.arrayContaining([...new Set(vals(a, 'API') as string[])]));
     const top = await run(
@@ -296,23 +305,25 @@ describe('Builder queries through the proxy against the emulator', () => {
 
   it('a bad target fails alone; the others return data', async () => {
     const ds = stack.dataSource();
-    const res = await ds.query({
-      requestId: 'it2',
-      interval: '1h',
-      intervalMs: HOUR,
-      maxDataPoints: 100,
-      range: { from: dateTime(FROM), to: dateTime(TO), raw: { from: dateTime(FROM), to: dateTime(TO) } },
-      scopedVars: {},
-      targets: [
-        { refId: 'A', queryType: QueryType.ApiLatency },
-        { refId: 'B', queryType: QueryType.OverviewKpi, kpi: 'totalTraffic' },
-        { refId: 'C', queryType: QueryType.OverviewKpi, environmentId: 'no-such-env' },
-      ],
-      timezone: 'utc',
-      app: 'dashboard',
-      startTime: 0,
-    });
-    expect(res.errors).toEqual([{ refId: 'A', message: 'Choose an API: this view shows one API at a time.' }]);
+    const res = await lastValueFrom(
+      ds.query({
+        requestId: 'it2',
+        interval: '1h',
+        intervalMs: HOUR,
+        maxDataPoints: 100,
+        range: { from: dateTime(FROM), to: dateTime(TO), raw: { from: dateTime(FROM), to: dateTime(TO) } },
+        scopedVars: {},
+        targets: [
+          { refId: 'A', queryType: QueryType.ApiLatency },
+          { refId: 'B', queryType: QueryType.OverviewKpi, kpi: 'totalTraffic' },
+          { refId: 'C', queryType: QueryType.OverviewKpi, environmentId: 'no-such-env' },
+        ],
+        timezone: 'utc',
+        app: 'dashboard',
+        startTime: 0,
+      })
+    );
+    expect(res.errors).toEqual([{ refId: 'A', message: 'Choose an API: latency is shown for one API at a time.' }]);
     expect(res.data.map((f: DataFrame) => f.refId)).toEqual(['B', 'C']);
   });
 });
@@ -322,9 +333,9 @@ describe('Paging against a server that caps the page size', () => {
   const CAP = 5;
 
   beforeAll(async () => {
-    setTemplateSrv(fakeTemplateSrv({ env: ENV_IDS.production, apis: [ORDERS.id] }));
     stack = await startStack({
       now: () => NOW,
+      variables: { env: ENV_IDS.production, apis: [ORDERS.id] },
       jsonData: { defaultEnvironmentId: ENV_IDS.production },
       maxPageSize: CAP,
     });
@@ -334,18 +345,20 @@ describe('Paging against a server that caps the page size', () => {
   it("pages by the server's size after one short page, and only then", async () => {
     const ds = stack.dataSource();
     const query = (target: Partial<ChoreoQuery>) =>
-      ds.query({
-        requestId: 'cap',
-        interval: '1h',
-        intervalMs: HOUR,
-        maxDataPoints: 100,
-        range: { from: dateTime(FROM), to: dateTime(TO), raw: { from: dateTime(FROM), to: dateTime(TO) } },
-        scopedVars: {},
-        targets: [{ refId: 'A', ...target }],
-        timezone: 'utc',
-        app: 'dashboard',
-        startTime: 0,
-      });
+      lastValueFrom(
+        ds.query({
+          requestId: 'cap',
+          interval: '1h',
+          intervalMs: HOUR,
+          maxDataPoints: 100,
+          range: { from: dateTime(FROM), to: dateTime(TO), raw: { from: dateTime(FROM), to: dateTime(TO) } },
+          scopedVars: {},
+          targets: [{ refId: 'A', ...target }],
+          timezone: 'utc',
+          app: 'dashboard',
+          startTime: 0,
+        })
+      );
     // Warm the API name lookup so the counts below are the query's own requests.
     await query({ queryType: QueryType.ResourceUsage, maxRows: 1 });
     const before = stack.emulator.stats.graphqlRequests;

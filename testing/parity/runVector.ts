@@ -33,7 +33,6 @@ export function documentFile(text: string): string | undefined {
 
 function listDocumentFiles(): string[] {
   // Test-side only: the folder is the list.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const fs = require('node:fs') as typeof import('node:fs');
   return fs.readdirSync(`${__dirname}/../../catalog/documents`).filter((f) => f.endsWith('.graphql'));
 }

@@ -9,7 +9,7 @@ import {
   interpolateTitle,
   parseDashboardUrl,
 } from './lib/dataLinks';
-import type { ResolvedVariable } from './lib/templateSrv';
+import type { ResolvedVariable } from './lib/variables';
 import { readJson, REPO_ROOT } from './lib/repo';
 import { generateDashboardTypes } from './generateDashboardTypes';
 

@@ -3,6 +3,9 @@
  * `npx tsc --noEmit -p testing/ship` checks them against @grafana/schema and src/types.ts.
  * Run: npx tsx testing/ship/generateDashboardTypes.ts
  */
+// lib/dashboards.ts reads the catalog, whose GraphQL documents load as text.
+import '../node/registerGraphqlFiles';
+
 import fs from 'node:fs';
 import path from 'node:path';
 

@@ -30,7 +30,7 @@ export class Stacks {
 }
 
 export function endpointsOf(s: TrustStack): Endpoints {
-  return { apiUrl: s.jsonData.apiUrl ?? '', emulatorUrl: s.emulator.url };
+  return { apiUrl: s.emulator.apiUrl, emulatorUrl: s.emulator.url };
 }
 
 /** Collects what would crash a browser tab or surface as "Uncaught" in the console. */

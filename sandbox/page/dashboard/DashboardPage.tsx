@@ -26,7 +26,7 @@ import {
   interpolateDataLink,
   parseDashboardUrl,
 } from '../../../testing/ship/lib/dataLinks';
-import type { ResolvedVariable } from '../../../testing/ship/lib/templateSrv';
+import type { ResolvedVariable } from '../../../testing/ship/lib/variables';
 
 import type { SandboxDataSource } from '../createDataSource';
 import { SandboxIds, SandboxLabels } from '../testIds';

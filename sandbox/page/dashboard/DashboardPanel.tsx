@@ -9,7 +9,7 @@ import { CoreApp, LoadingState, type GrafanaTheme2, type PanelData, type TimeRan
 import { Icon, PanelChrome, Tooltip, useStyles2, useTheme2 } from '@grafana/ui';
 
 import type { DashboardPanel as PanelJson } from '../../../testing/ship/lib/dashboards';
-import type { ResolvedVariable } from '../../../testing/ship/lib/templateSrv';
+import type { ResolvedVariable } from '../../../testing/ship/lib/variables';
 import type { ChoreoQuery } from '../../../src/types';
 import type { SandboxDataSource } from '../createDataSource';
 import { buildRequest, collect } from '../runQuery';

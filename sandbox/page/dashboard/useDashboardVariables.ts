@@ -9,8 +9,7 @@ import type { TimeRange } from '@grafana/data';
 import { getTemplateSrv, setTemplateSrv } from '@grafana/runtime';
 
 import type { DashboardJson } from '../../../testing/ship/lib/dashboards';
-import { DashboardTemplateSrv, type ResolvedVariable } from '../../../testing/ship/lib/templateSrv';
-import { resolveVariables } from '../../../testing/ship/lib/variables';
+import { dashboardTemplateSrv, resolveVariables, type ResolvedVariable } from '../../../testing/ship/lib/variables';
 import type { SandboxDataSource } from '../createDataSource';
 
 export type VariablesState =
@@ -34,9 +33,7 @@ export function useDashboardVariables(
         if (cancelled) {
           return;
         }
-        const srv = new DashboardTemplateSrv(variables);
-        srv.updateTimeRange(range);
-        setTemplateSrv(srv);
+        setTemplateSrv(dashboardTemplateSrv(variables, range));
         setResult({ dashboard, range, value: { state: 'done', variables } });
       },
       (e: unknown) => {

@@ -13,6 +13,6 @@ export interface FrameContext {
 
 /** Frames plus what the panel should be told about them. */
 export interface BuiltFrames {
-  frames: import('@grafana/data').DataFrame[];
+  frames: Array<import('@grafana/data').DataFrame>;
   notices: string[];
 }

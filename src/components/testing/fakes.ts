@@ -1,6 +1,6 @@
-import type { TypedVariableModel } from '@grafana/data';
-import { setTemplateSrv, type TemplateSrv } from '@grafana/runtime';
+import { setTemplateSrv } from '@grafana/runtime';
 
+import { TemplateSrvFake } from '../../../testing/fakes/templateSrv';
 import type { DataSource } from '../../datasource';
 import type { ApiInfo, ApplicationInfo, EnvironmentInfo } from '../../metadata/metadataService';
 import type { MetadataLists } from '../fields/metadataLists';
@@ -41,14 +41,9 @@ export function fakeDataSource(metadata: MetadataLists, defaultEnvironmentId = '
   return { metadata, settings: { defaultEnvironmentId } } as unknown as DataSource;
 }
 
-/** Installs a template service with the given dashboard variables (name → current value). */
-export function installTemplateVariables(vars: Record<string, string>) {
-  const srv: TemplateSrv = {
-    // Only `name` is read by the editor; the rest of the model does not matter here.
-    getVariables: () => Object.keys(vars).map((name) => ({ name }) as unknown as TypedVariableModel),
-    replace: (target?: string) => (target ?? '').replace(/\$(\w+)/g, (m, name: string) => vars[name] ?? m),
-    containsTemplate: (target?: string) => /\$\w+/.test(target ?? ''),
-    updateTimeRange: () => {},
-  };
+/** Installs the TemplateSrv fake with the given dashboard variables (name → current value). */
+export function installTemplateVariables(vars: Record<string, string | string[]>): TemplateSrvFake {
+  const srv = new TemplateSrvFake(vars);
   setTemplateSrv(srv);
+  return srv;
 }

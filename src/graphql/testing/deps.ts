@@ -1,10 +1,7 @@
 import { dateTime, type TimeRange } from '@grafana/data';
 
-import type { GraphQLRequest, GraphQLResult, InsightsClient } from '../../client/graphqlClient';
-import type { MetadataService } from '../../metadata/metadataService';
-import type { QueryDeps } from '../../queries/queryDeps';
-import { resolveSettings } from '../../settings/resolveSettings';
-import { fakeTemplateSrv } from './fakeTemplateSrv';
+import { FakeTransport, type Answer } from '../../../testing/fakes/transport';
+import type { GraphQLRequest } from '../../client/insightsClient';
 
 export const RANGE: TimeRange = {
   from: dateTime(Date.UTC(2024, 0, 1)),
@@ -12,30 +9,18 @@ export const RANGE: TimeRange = {
   raw: { from: 'now-1d', to: 'now' },
 };
 
-/** A client that records requests and answers introspection with an error (bundled schema). */
-export function fakeClient(answer: (req: GraphQLRequest) => unknown) {
-  const calls: GraphQLRequest[] = [];
-  const client = {
-    execute: jest.fn(async (req: GraphQLRequest): Promise<GraphQLResult<unknown>> => {
-      if (req.operationName === 'IntrospectionQuery') {
-        throw new Error('introspection disabled');
-      }
-      calls.push(req);
-      const out = answer(req);
-      if (out instanceof Error) {
-        throw out;
-      }
-      return out as GraphQLResult<unknown>;
-    }),
-  };
-  return { client: client as unknown as InsightsClient, calls };
+/** The data source settings of the GraphQL specs. */
+export const JSON_DATA = { orgUuid: 'ORG-UUID', defaultEnvironmentId: 'env-1' };
+
+/**
+ * A FakeTransport answering operation `name` with `answer`, and schema introspection with an
+ * error (so the bundled schema validates documents).
+ */
+export function graphqlAnswers(name: string, answer: (req: GraphQLRequest) => Answer) {
+  return { [name]: answer, IntrospectionQuery: new Error('introspection disabled') };
 }
 
-export function fakeDeps(client: InsightsClient, vars: Record<string, string | string[]> = {}): QueryDeps {
-  return {
-    client,
-    settings: resolveSettings({ orgUuid: 'ORG-UUID', defaultEnvironmentId: 'env-1' }),
-    templateSrv: fakeTemplateSrv(vars),
-    metadata: {} as MetadataService,
-  };
+/** What the transport sent, introspection left out. */
+export function sentQueries(transport: FakeTransport): GraphQLRequest[] {
+  return transport.requests.filter((r) => r.operationName !== 'IntrospectionQuery');
 }

@@ -1,10 +1,12 @@
 import { parse } from 'graphql';
 
-import { API_USAGE_DOC } from '../types/apiUsage';
-import { REQUEST_SUMMARY_DOC } from '../types/requestSummary';
+import { document } from '../../catalog/catalog';
 import { DocumentMerger } from './documentMerger';
 import { mergeDocuments, mergeVariables, type MergedDocument } from './mergeDocuments';
 import { onlyErrors, splitResponse } from './splitResponse';
+
+const API_USAGE_DOC = document('ApiUsage.graphql');
+const REQUEST_SUMMARY_DOC = document('RequestSummary.graphql');
 
 function merged(docs: string[]): MergedDocument {
   const m = mergeDocuments(docs);

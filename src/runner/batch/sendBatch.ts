@@ -26,9 +26,18 @@ function settle(result: MemberResult): Outcome {
     : { result };
 }
 
+/**
+ * The requestId of one of several requests in flight at once: Grafana's backend_srv cancels an
+ * in-flight request when another starts with the same requestId.
+ */
+export function subRequestId(requestId: string | undefined, suffix: string): string | undefined {
+  return requestId ? `${requestId}-${suffix}` : undefined;
+}
+
 function alone(client: InsightsTransport, request: GraphQLRequest, requestId?: string): Observable<Outcome> {
   return client.request<unknown>(request, { requestId }).pipe(
-    map((result): Outcome => ({ result })),
+    // The same rule as for a batch member: every field null with errors is a failure.
+    map((result): Outcome => settle({ data: (result.data ?? {}) as Record<string, unknown>, errors: result.errors })),
     catchError((error: unknown) => of<Outcome>({ error }))
   );
 }
@@ -41,7 +50,7 @@ function merged(
 ): Observable<Outcome[]> {
   const doc = merger.merge(requests.map((r) => r.query));
   if ('unmergeable' in doc) {
-    return forkJoin(requests.map((r) => alone(client, r, requestId)));
+    return forkJoin(requests.map((r, k) => alone(client, r, subRequestId(requestId, `m${k}`))));
   }
   const variables = merger.variables(
     doc,
@@ -58,7 +67,7 @@ function merged(
         // The server refused the merged document as a whole (one hand-written query does not
         // validate, say): each request alone, so the error stays with the one that caused it.
         isInsightsError(error) && error.kind === 'graphql'
-          ? forkJoin(requests.map((r) => alone(client, r, requestId)))
+          ? forkJoin(requests.map((r, k) => alone(client, r, subRequestId(requestId, `m${k}`))))
           : of(requests.map((): Outcome => ({ error })))
       )
     );
@@ -88,11 +97,15 @@ export function sendBatch(
       const single: number[] = [];
       requests.forEach((r, i) => (m.unmergeable(r.query) ? single : together).push(i));
       const parts: Array<Observable<Array<[number, Outcome]>>> = single.map((i) =>
-        alone(client, requests[i], requestId).pipe(map((o): Array<[number, Outcome]> => [[i, o]]))
+        alone(client, requests[i], subRequestId(requestId, `q${i}`)).pipe(
+          map((o): Array<[number, Outcome]> => [[i, o]])
+        )
       );
       if (together.length === 1) {
         parts.push(
-          alone(client, requests[together[0]], requestId).pipe(map((o): Array<[number, Outcome]> => [[together[0], o]]))
+          alone(client, requests[together[0]], subRequestId(requestId, `q${together[0]}`)).pipe(
+            map((o): Array<[number, Outcome]> => [[together[0], o]])
+          )
         );
       } else if (together.length > 1) {
         parts.push(

@@ -10,7 +10,7 @@
  * interpolates data link URLs with the uriencode format).
  */
 import type { DashboardJson, DashboardPanel, LoadedDashboard } from './dashboards';
-import type { ResolvedVariable } from './templateSrv';
+import type { ResolvedVariable } from './variables';
 
 export const DASHBOARD_TAG = 'choreo-insights';
 /** The field the lead's query layer adds after `API` in frames that show an API. */

@@ -3,24 +3,17 @@
  * shows on load, each panel's targets through `DataSource.query`, and the frames checked
  * against what the panel type draws. Needs a DOM (see domShim.ts) and an installed BackendSrv.
  */
-import {
-  FieldType,
-  type DataFrame,
-  type DataQueryRequest,
-  type DataQueryResponse,
-  type TimeRange,
-} from '@grafana/data';
+import { FieldType, type DataFrame, type DataQueryRequest, type TimeRange } from '@grafana/data';
 import { setTemplateSrv } from '@grafana/runtime';
-import { from, isObservable, lastValueFrom, type Observable } from 'rxjs';
+import { lastValueFrom } from 'rxjs';
 
 import type { DataSource } from '../../../src/datasource';
 import type { ChoreoQuery } from '../../../src/types';
 import { queryPanels, type DashboardJson, type DashboardPanel } from './dashboards';
-import { DashboardTemplateSrv, type ResolvedVariable } from './templateSrv';
-import { dashboardRange, resolveVariables } from './variables';
+import { dashboardRange, dashboardTemplateSrv, resolveVariables, type ResolvedVariable } from './variables';
 
 // Where bench/ and scripts/ have always imported them from.
-export { dashboardRange, resolveVariables } from './variables';
+export { dashboardRange, resolveVariables, type ResolvedVariable } from './variables';
 
 export interface PanelResult {
   panel: DashboardPanel;
@@ -74,9 +67,7 @@ export async function runPanel(
   variables: ResolvedVariable[],
   range: TimeRange
 ): Promise<PanelResult> {
-  const templateSrv = new DashboardTemplateSrv(variables);
-  templateSrv.updateTimeRange(range);
-  setTemplateSrv(templateSrv);
+  setTemplateSrv(dashboardTemplateSrv(variables, range));
   const maxDataPoints = 1000;
   const intervalMs = Math.max(60_000, Math.round((range.to.valueOf() - range.from.valueOf()) / maxDataPoints));
   const request: DataQueryRequest<ChoreoQuery> = {
@@ -96,8 +87,7 @@ export async function runPanel(
     startTime: Date.now(),
   };
   try {
-    const result = ds.query(request) as Observable<DataQueryResponse> | Promise<DataQueryResponse>;
-    const response = await lastValueFrom(isObservable(result) ? result : from(result));
+    const response = await lastValueFrom(ds.query(request));
     const errors = [...(response.errors ?? []), ...(response.error ? [response.error] : [])];
     if (errors.length > 0) {
       return { panel, ok: false, detail: `error: ${errors.map((e) => e.message ?? JSON.stringify(e)).join('; ')}` };

@@ -9,7 +9,29 @@ import { from, isObservable, lastValueFrom, type Observable } from 'rxjs';
 import type { DataSource } from '../../../src/datasource';
 import type { ListKind } from '../../../src/types';
 import type { DashboardJson, DashboardVariable } from './dashboards';
-import { DashboardTemplateSrv, type ResolvedVariable } from './templateSrv';
+import { TemplateSrvFake } from '../../fakes/templateSrv';
+
+/** A dashboard variable with its resolved value, as Grafana holds it after the dashboard loads. */
+export interface ResolvedVariable {
+  name: string;
+  type: string;
+  multi: boolean;
+  includeAll: boolean;
+  text: string | string[];
+  value: string | string[];
+  /** Every option's value: what an All selection expands to when there is no custom allValue. */
+  options: string[];
+  allValue?: string;
+}
+
+/** Grafana's template service over a dashboard's resolved variables (and its time range). */
+export function dashboardTemplateSrv(variables: readonly ResolvedVariable[], range?: TimeRange): TemplateSrvFake {
+  const srv = new TemplateSrvFake(variables);
+  if (range) {
+    srv.updateTimeRange(range);
+  }
+  return srv;
+}
 
 interface Option {
   text: string;
@@ -75,7 +97,12 @@ export async function resolveVariables(
   range: TimeRange
 ): Promise<ResolvedVariable[]> {
   const resolved: ResolvedVariable[] = [];
-  const srv = new DashboardTemplateSrv(resolved);
+  // Later variables may refer to earlier ones (an API list per `$environment`).
+  const srv = dashboardTemplateSrv([], range);
+  const add = (v: ResolvedVariable) => {
+    resolved.push(v);
+    srv.set(v.name, v.value, v);
+  };
   for (const variable of dashboard.templating?.list ?? []) {
     const base = {
       name: variable.name,
@@ -85,7 +112,7 @@ export async function resolveVariables(
     };
     if (variable.type !== 'query') {
       const value = String(variable.current?.value ?? variable.query ?? '');
-      resolved.push({ ...base, text: value, value, options: [value] });
+      add({ ...base, text: value, value, options: [value] });
       continue;
     }
     const query = variable.query as { list: ListKind; environmentId?: string };
@@ -93,7 +120,7 @@ export async function resolveVariables(
     if (variable.sort === 1) {
       options = [...options].sort((a, b) => a.text.localeCompare(b.text));
     }
-    resolved.push({ ...base, ...selection(variable, options), options: options.map((o) => o.value) });
+    add({ ...base, ...selection(variable, options), options: options.map((o) => o.value) });
   }
   return resolved;
 }

@@ -153,7 +153,7 @@ export const QUERY_CASES: PanelCase[] = [
   {
     name: 'empty multi-value selection where one API is required',
     targets: [{ queryType: QueryType.ApiLatency, apiIds: ['$apis'] }],
-    expected: { error: 'Choose an API: this view shows one API at a time.' },
+    expected: { error: 'Choose an API: latency is shown for one API at a time.' },
   },
   {
     name: 'two APIs where one is allowed',
@@ -466,7 +466,10 @@ export const RESPONSE_CASES: PanelCase[] = [
     name: 'GraphQL mode: errors with partial data',
     targets: [gql(TOP, '{"limit": 2}')],
     faults: { ...api, graphqlError: { message: 'Some shards failed', partialData: true } },
-    expected: { rows: [2], notices: ['warning: Partial result: Some shards failed'] },
+    expected: {
+      rows: [2],
+      notices: ['warning: Insights API returned part of the data with an error: Some shards failed'],
+    },
   },
   {
     name: 'GraphQL mode: 500',

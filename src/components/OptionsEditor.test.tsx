@@ -1,30 +1,31 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
-import '../testing/jsdomShims';
-import { QueryType } from '../../types';
-import { NOT_A_NUMBER } from '../fields/NumberField';
-import { Components } from '../selectors';
-import { choose } from '../testing/combobox';
-import { installTemplateVariables } from '../testing/fakes';
-import { renderQueryEditor } from '../testing/renderQueryEditor';
-import { MESSAGES } from './validation';
+import './testing/jsdomShims';
+import { QueryType } from '../types';
+import { NOT_A_NUMBER } from './fields/NumberField';
+import { Components } from './selectors';
+import { choose } from './testing/combobox';
+import { installTemplateVariables } from './testing/fakes';
+import { renderQueryEditor } from './testing/renderQueryEditor';
 
-const Q = Components.QueryEditor;
+/** An option's visible label, from the catalog (as the editor draws it). */
+const label = (type: QueryType, name: string) => Components.QueryEditor.option(type, name).label;
 
 jest.setTimeout(60000);
 const user = userEvent.setup({ delay: null });
 beforeEach(() => installTemplateVariables({}));
 
-describe('per-type editors', () => {
+describe('options drawn from the catalog, per query type', () => {
   it('Overview KPI: picks the KPI by its console name', async () => {
     const { lastQuery, onRunQuery } = await renderQueryEditor({
       refId: 'A',
       queryType: QueryType.OverviewKpi,
       kpi: 'totalTraffic',
     });
-    await choose(Q.Kpi.label, 'Error request count');
+    await choose(label(QueryType.OverviewKpi, 'kpi'), 'Error request count');
     expect(lastQuery()).toEqual({ refId: 'A', queryType: QueryType.OverviewKpi, kpi: 'errorCount' });
+    expect(label(QueryType.OverviewKpi, 'kpi')).toBe('KPI');
     expect(onRunQuery).toHaveBeenCalledTimes(1);
   });
 
@@ -47,16 +48,16 @@ describe('per-type editors', () => {
       refId: 'A',
       queryType: QueryType.ErrorDetails,
     });
-    await choose(Q.ErrorCategory.label, 'Target connectivity');
+    await choose(label(QueryType.ErrorDetails, 'errorCategories'), 'Target connectivity');
     expect(lastQuery()?.errorCategories).toEqual(['TARGET_CONNECTIVITY']);
 
-    await user.type(screen.getByLabelText(Q.Search.label), 'timeout');
+    await user.type(screen.getByLabelText(label(QueryType.ErrorDetails, 'search')), 'timeout');
     const calls = onChange.mock.calls.length;
     await user.tab();
     expect(onChange.mock.calls.length).toBe(calls + 1);
     expect(lastQuery()?.search).toBe('timeout');
 
-    const maxRows = screen.getByLabelText(Q.MaxRows.label);
+    const maxRows = screen.getByLabelText(label(QueryType.ErrorDetails, 'maxRows'));
     await user.type(maxRows, 'lots');
     await user.tab();
     expect(screen.getByText(NOT_A_NUMBER)).toBeInTheDocument();
@@ -67,14 +68,16 @@ describe('per-type editors', () => {
     await user.type(maxRows, '0');
     await user.tab();
     expect(lastQuery()?.maxRows).toBe(0);
-    expect(screen.getByText(MESSAGES.maxRows)).toBeInTheDocument();
+    expect(screen.getByText('Max rows must be a whole number from 1 to 100000 (got 0).')).toBeInTheDocument();
     expect(onRunQuery.mock.calls.length).toBe(runs);
   });
 
   it('Error details: sort by a column or a typed one, and order', async () => {
     const { lastQuery } = await renderQueryEditor({ refId: 'A', queryType: QueryType.ErrorDetails });
-    await choose(Q.SortBy.label, 'Count');
+    await choose(label(QueryType.ErrorDetails, 'sortBy'), 'Count');
     expect(lastQuery()?.sortBy).toBe('count');
+    // Descending is the default, shown as chosen though the saved query does not say it.
+    expect(screen.getByLabelText('Descending')).toBeChecked();
     await user.click(screen.getByLabelText('Ascending'));
     expect(lastQuery()?.sortOrder).toBe('asc');
   });
@@ -85,7 +88,7 @@ describe('per-type editors', () => {
       queryType: QueryType.TopSlowestApis,
       limit: 10,
     });
-    const limit = screen.getByLabelText(Q.Limit.label);
+    const limit = screen.getByLabelText(label(QueryType.TopSlowestApis, 'limit'));
     await user.clear(limit);
     await user.type(limit, '5{Enter}');
     expect(lastQuery()?.limit).toBe(5);
@@ -93,15 +96,15 @@ describe('per-type editors', () => {
     await user.clear(limit);
     await user.type(limit, '2.5');
     await user.tab();
-    expect(screen.getByText(MESSAGES.limit)).toBeInTheDocument();
+    expect(screen.getByText('Limit must be a whole number of at least 1 (got 2.5).')).toBeInTheDocument();
     expect(onRunQuery).toHaveBeenCalledTimes(1);
   });
 
   it('Alert summary: category and search', async () => {
     const { lastQuery } = await renderQueryEditor({ refId: 'A', queryType: QueryType.AlertSummary });
-    await choose(Q.AlertCategory.label, 'Latency');
+    await choose(label(QueryType.AlertSummary, 'alertCategory'), 'Latency');
     expect(lastQuery()?.alertCategory).toBe('LATENCY');
-    await user.type(screen.getByLabelText(Q.Search.label), 'orders{Enter}');
+    await user.type(screen.getByLabelText(label(QueryType.AlertSummary, 'search')), 'orders{Enter}');
     expect(lastQuery()?.search).toBe('orders');
   });
 
@@ -111,10 +114,11 @@ describe('per-type editors', () => {
       queryType: QueryType.CustomReport,
       customReport: { mode: 'overTime', metric: 'HIT_COUNT', groupByFields: [] },
     });
-    expect(screen.getByText(MESSAGES.groupByFields)).toBeInTheDocument();
-    await choose(Q.CustomReport.GroupByFields.label, 'Platform');
+    const none = 'A custom report groups by 1 to 3 fields: choose at least one group-by field.';
+    expect(screen.getByText(none)).toBeInTheDocument();
+    await choose(label(QueryType.CustomReport, 'groupByFields'), 'Platform');
     expect(lastQuery()?.customReport?.groupByFields).toEqual(['PLATFORM']);
-    expect(screen.queryByText(MESSAGES.groupByFields)).not.toBeInTheDocument();
+    expect(screen.queryByText(none)).not.toBeInTheDocument();
     expect(onRunQuery).toHaveBeenCalledTimes(1);
   });
 
@@ -124,11 +128,11 @@ describe('per-type editors', () => {
       queryType: QueryType.CustomReport,
       customReport: { mode: 'overTime', metric: 'HIT_COUNT', groupByFields: ['PLATFORM'] },
     });
-    await choose(Q.CustomReport.Metric.label, 'Backend latency');
+    await choose(label(QueryType.CustomReport, 'metric'), 'Backend latency');
     expect(lastQuery()?.customReport?.metric).toBe('BACKEND_LATENCY');
     await user.click(screen.getByLabelText('Top over time'));
     expect(lastQuery()?.customReport?.mode).toBe('topOverTime');
-    await user.type(screen.getByLabelText(Q.CustomReport.GroupByValues.label), 'Android{Enter}');
+    await user.type(screen.getByLabelText(label(QueryType.CustomReport, 'groupByValues')), 'Android{Enter}');
     expect(lastQuery()?.customReport).toEqual({
       mode: 'topOverTime',
       metric: 'BACKEND_LATENCY',
@@ -139,7 +143,7 @@ describe('per-type editors', () => {
 
   it('List: picks the list kind', async () => {
     const { lastQuery } = await renderQueryEditor({ refId: 'A', queryType: QueryType.List, list: 'apis' });
-    await choose(Q.List.label, 'Applications');
+    await choose(label(QueryType.List, 'list'), 'Applications');
     expect(lastQuery()?.list).toBe('applications');
   });
 
@@ -149,7 +153,7 @@ describe('per-type editors', () => {
       queryType: QueryType.ErrorsByCategory,
       errorCategories: [],
     });
-    await choose(Q.ErrorCategories.label, 'Authentication');
+    await choose(label(QueryType.ErrorsByCategory, 'errorCategories'), 'Authentication');
     expect(lastQuery()?.errorCategories).toEqual(['AUTH']);
   });
 });
