@@ -1,8 +1,6 @@
-import { entryFor, resolveDefinition } from '../catalog/catalog';
-import { document } from '../catalog/catalog';
+import { common, document, entryFor, resolveDefinition } from '../catalog/catalog';
 import { evaluate } from '../catalog/expressions';
 import { normalizeOptions } from '../catalog/options';
-import { common } from '../catalog/catalog';
 import { QueryType, type ChoreoQuery } from '../types';
 
 /**

@@ -1,6 +1,5 @@
-import { entryFor } from '../catalog/catalog';
+import { common, entryFor } from '../catalog/catalog';
 import { deepFreeze } from '../components/testing/deepFreeze';
-import { common } from '../catalog/catalog';
 import { QUERY_MODEL_VERSION, QueryType, type ChoreoQuery } from '../types';
 import { defaultQueryFor } from './defaults';
 import { hasProblems, queryProblems } from './problems';

@@ -1,7 +1,6 @@
-import type { TimeSeriesFrameSpec } from '../../catalog/format';
 import { readList } from '../../catalog/answer';
+import type { RequestSpec, TimeSeriesFrameSpec } from '../../catalog/format';
 import { buildRequest, type RequestContext } from '../../catalog/request';
-import type { RequestSpec } from '../../catalog/format';
 import type { GraphQLRequest } from '../../client/insightsClient';
 import { offsetMinutes, timeFilterOf } from '../../time/timeFilter';
 import type { IncrementalCache } from './cache';
