@@ -53,7 +53,8 @@ type Checked = { value?: unknown; problem?: string; notice?: string };
 function checkEnum(o: OptionDef, raw: unknown): Checked {
   const v = text(raw);
   if (v === undefined) {
-    return isPresent(raw)
+    // Text that trims to nothing is "not set"; anything else that is no text is a problem.
+    return isPresent(raw) && typeof raw !== 'string'
       ? { problem: message('optionUnknown', { noun: noun(o), value: shown(raw), choices: choices(o) }) }
       : {};
   }
@@ -118,7 +119,7 @@ function check(o: OptionDef, raw: unknown): Checked {
       return checkInteger(o, raw);
     case 'string': {
       const v = text(raw);
-      return v === undefined && isPresent(raw)
+      return v === undefined && isPresent(raw) && typeof raw !== 'string'
         ? { problem: message('optionText', { label: o.label, value: shown(raw) }) }
         : { value: v };
     }
