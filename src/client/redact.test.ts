@@ -20,8 +20,14 @@ describe('redact', () => {
     expect(redact('X-DS-Authorization: Bearer abc; other')).toBe('X-DS-Authorization: [redacted]; other');
   });
 
-  it('blanks a list-valued header (Go http.Header as JSON) carrying a Bearer token', () => {
-    expect(redact('{"X-Ds-Authorization":["Bearer abc123"]}')).not.toContain('abc123');
+  it('blanks a list-valued header value (Go http.Header as JSON), whatever its scheme', () => {
+    expect(redact('{"X-Ds-Authorization":["Bearer abc123"]}')).toBe('{"X-Ds-Authorization":["[redacted]"]}');
+    expect(redact('{"Authorization": [ "Basic dXNlcjpwYXNz" ], "Accept": ["*/*"]}')).toBe(
+      '{"Authorization": [ "[redacted]" ], "Accept": ["*/*"]}'
+    );
+    expect(redact('map[Authorization:[Basic dXNlcjpwYXNz] Accept:[*/*]]')).toBe(
+      'map[Authorization:[[redacted]] Accept:[*/*]]'
+    );
   });
 
   it('blanks OAuth2 token and secret values in JSON and form bodies', () => {
