@@ -127,6 +127,20 @@ describe('interpolateQuery: undefined variables', () => {
   });
 });
 
+describe('interpolateQuery: undefined variables and ad-hoc filters', () => {
+  const filter: AdHocVariableFilter = { key: 'api', operator: '=', value: 'a1' };
+  const undefinedNope =
+    'The dashboard variable $nope is not defined: add it in the dashboard settings or remove it from this query.';
+
+  it('names the undefined variable rather than a filter with nothing in common', () => {
+    expect(run({ apiIds: ['$nope'] }, [filter]).problem).toBe(undefinedNope);
+  });
+
+  it('names the undefined variable even when the filter would leave it out', () => {
+    expect(run({ apiIds: ['$nope', 'a1'] }, [filter]).problem).toBe(undefinedNope);
+  });
+});
+
 describe('interpolateQuery: ad-hoc filters', () => {
   const eq = (key: string, value: string): AdHocVariableFilter => ({ key, operator: '=', value });
   const oneOf = (key: string, values: string[]): AdHocVariableFilter => ({
