@@ -3,7 +3,8 @@ const REDACTED = '[redacted]';
 // Credentials a text may carry when an upstream echoes a request back: bearer tokens,
 // Authorization header values, OAuth2 token and secret fields, bare JWTs.
 const PATTERNS: Array<[RegExp, string]> = [
-  [/\b(x-ds-authorization|authorization)(["']?\s*[:=]\s*["']?)[^"'\r\n,;}]*/gi, `$1$2${REDACTED}`],
+  // A list of values (`"Authorization": ["Basic …"]`, how Go marshals http.Header) included.
+  [/\b(x-ds-authorization|authorization)(["']?\s*[:=]\s*(?:\[\s*)?["']?)[^"'\r\n,;}\]]*/gi, `$1$2${REDACTED}`],
   [/\bBearer\s+[A-Za-z0-9\-._~+/]+=*/gi, `Bearer ${REDACTED}`],
   [
     /\b(access_token|refresh_token|id_token|client_secret|consumerSecret|consumer_secret)(["']?\s*[:=]\s*["']?)[^"'&\s,;}]+/gi,

@@ -132,8 +132,10 @@ export function remainingPages(
       )
     : indexes.pipe(mergeMap(fetch, common.paging.maxConcurrentPages));
 
-  return (p.offsets.length ? fetched : of(null)).pipe(
-    takeUntil(timer(Math.max(0, deadline - now()))),
+  // Past the deadline no page starts at all (not even the first few, cancelled a moment later).
+  const wait = deadline - now();
+  return (p.offsets.length && wait > 0 ? fetched : of(null)).pipe(
+    takeUntil(timer(Math.max(0, wait))),
     ignoreElements(),
     endWith(null),
     map((): Paged => {

@@ -118,19 +118,21 @@ export function interpolateQuery(
       groupByValues: texts(templateSrv, query.customReport.groupByValues, scopedVars) as string[] | undefined,
     };
   }
-  const filtered = applyFilters(q, filters, notices);
+  // Checked before the ad-hoc filters narrow the ids: a misspelt variable must be named, not
+  // dropped by an intersection or reported as a filter with nothing in common.
   const left = unresolvedVariable(
     [
-      filtered.query.environmentId,
-      filtered.query.projectId,
-      ...(filtered.query.apiIds ?? []),
-      ...(filtered.query.appIds ?? []),
-      filtered.query.search,
-      ...(filtered.query.customReport?.groupByValues ?? []),
-      filtered.query.limit,
-      filtered.query.maxRows,
+      q.environmentId,
+      q.projectId,
+      ...(q.apiIds ?? []),
+      ...(q.appIds ?? []),
+      q.search,
+      ...(q.customReport?.groupByValues ?? []),
+      q.limit,
+      q.maxRows,
     ].filter((v): v is string => typeof v === 'string')
   );
-  const problem = filtered.problem ?? (left ? message('undefinedVariable', { name: left }) : undefined);
+  const filtered = applyFilters(q, filters, notices);
+  const problem = left ? message('undefinedVariable', { name: left }) : filtered.problem;
   return { query: filtered.query, problem, notices };
 }
