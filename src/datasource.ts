@@ -46,8 +46,14 @@ export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
   private readonly incremental?: IncrementalDeps;
   private mergerLoad?: Promise<DocumentMerger>;
 
-  /** `options`: for tests and scripts (Grafana passes the instance settings only). */
-  constructor(instanceSettings: DataSourceInstanceSettings<ChoreoOptions>, options: { retryPolicy?: RetryPolicy } = {}) {
+  /**
+   * `options` are for tests and scripts (Grafana passes the instance settings only): retries on
+   * a test clock, or a transport standing in for the route.
+   */
+  constructor(
+    instanceSettings: DataSourceInstanceSettings<ChoreoOptions>,
+    options: { retryPolicy?: RetryPolicy; transport?: InsightsTransport } = {}
+  ) {
     super(instanceSettings);
     this.jsonData = instanceSettings.jsonData ?? {};
     this.settings = resolveSettings(this.jsonData);
@@ -58,7 +64,8 @@ export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
       { resultCacheTtlMs: resultCacheTtlMs(this.jsonData) }
     );
     this.coalescing = this.jsonData.coalesceRequests !== false;
-    this.transport = this.coalescing ? new Coalescer(this.client, () => this.merger()) : this.client;
+    const base = options.transport ?? this.client;
+    this.transport = this.coalescing ? new Coalescer(base, () => this.merger()) : base;
     this.metadata = new MetadataService(this.transport, this.settings);
     const overlap = this.jsonData.incrementalOverlapMinutes ?? DEFAULT_OVERLAP_MINUTES;
     this.incremental =
@@ -75,6 +82,7 @@ export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
     return {
       client: this.transport,
       coalescing: this.coalescing,
+      schemaClient: this.client,
       incremental: this.incremental,
       settings: this.settings,
       templateSrv,

@@ -93,7 +93,6 @@ describe('enum', () => {
     ['null', null],
     ['""', ''],
     ['only spaces', '   '],
-    ['[]', []],
   ])('treats %s as not set: the default', (_, value) => {
     const r = normalizeOptions(errorDetails, { sortOrder: value });
     expect(r.problems).toEqual({});

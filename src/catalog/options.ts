@@ -1,4 +1,4 @@
-import { textOf } from '../frames/depth';
+import { safeJson } from '../frames/depth';
 import type { CatalogEntry } from './catalog';
 import type { OptionDef } from './format';
 import { message } from './messages';
@@ -24,7 +24,8 @@ function choices(o: OptionDef): string {
 }
 
 function shown(v: unknown): string {
-  return textOf(v, String(v));
+  // As JSON.stringify writes it (NaN is null), so both readers quote a saved value alike.
+  return typeof v === 'string' ? v : v === undefined ? 'undefined' : safeJson(v);
 }
 
 function text(v: unknown): string | undefined {

@@ -2,7 +2,7 @@ import { setBackendSrv } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
 
 import { TestBackendSrv, type FetchedResponse, type FetchInit, type SentRequest } from '../../testing/fakes/backendSrv';
-import { InsightsClient } from './insightsClient';
+import { IN_FLIGHT_GRACE_MS, InsightsClient } from './insightsClient';
 
 const endpoints = { apiUrl: 'https://api.example/query-api', tokenUrl: 'https://sts.example/token' };
 const ROOT = 'http://grafana.test';
@@ -153,9 +153,11 @@ describe('InsightsClient', () => {
     const sub = client().request({ query: '{ a }' }).subscribe();
     expect(sent).toHaveLength(1);
     sub.unsubscribe();
-    // Released a task later, so a refresh's identical request can join the call instead.
+    // Released after a short grace, so a refresh's identical request can join the call instead.
     expect(unsubscribed).toBe(0);
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, IN_FLIGHT_GRACE_MS / 2));
+    expect(unsubscribed).toBe(0);
+    await new Promise((r) => setTimeout(r, IN_FLIGHT_GRACE_MS));
     expect(unsubscribed).toBe(1);
   });
 

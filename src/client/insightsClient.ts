@@ -55,6 +55,9 @@ export interface ClientOptions {
   now?: () => number;
 }
 
+/** How long a call nobody waits for any more keeps going, for an identical request to join. */
+export const IN_FLIGHT_GRACE_MS = 50;
+
 /** Formats one GraphQL error as "message (at a.b.0)". */
 export function describeGraphQLError(e: GraphQLErrorItem): string {
   const where = e.path?.length ? ` (at ${e.path.join('.')})` : '';
@@ -116,9 +119,10 @@ export class InsightsClient implements InsightsTransport {
               }
             },
           }),
-          // A refresh unsubscribes the old run before the new one subscribes: waiting a task
-          // lets an identical new request join this call instead of cancelling and resending it.
-          share({ resetOnRefCountZero: () => timer(0) })
+          // A refresh unsubscribes the old run before the new one subscribes: a short grace
+          // (longer than the coalescing window) lets an identical new request join this call
+          // instead of cancelling and resending it.
+          share({ resetOnRefCountZero: () => timer(IN_FLIGHT_GRACE_MS) })
         );
         this.inFlight.set(key, shared);
       }

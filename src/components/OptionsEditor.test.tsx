@@ -68,7 +68,7 @@ describe('options drawn from the catalog, per query type', () => {
     await user.type(maxRows, '0');
     await user.tab();
     expect(lastQuery()?.maxRows).toBe(0);
-    expect(screen.getByText('Max rows must be a whole number from 1 to 100000 (got 0).')).toBeInTheDocument();
+    expect(screen.getByText('Max rows must be a whole number from 1 to 20000 (got 0).')).toBeInTheDocument();
     expect(onRunQuery.mock.calls.length).toBe(runs);
   });
 

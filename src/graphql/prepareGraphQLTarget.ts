@@ -98,7 +98,7 @@ export async function prepareGraphQLTarget(
   if (!options?.query?.trim()) {
     return { refId, answered: [] };
   }
-  const { schema, source } = await schemaProviderFor(deps.client).get();
+  const { schema, source } = await schemaProviderFor(deps.schemaClient ?? deps.client).get();
   const validation = validateGraphQL(options.query, schema);
   if (!validation.ok) {
     const against = source === 'bundled' ? ' (checked against the bundled Insights schema)' : '';

@@ -39,10 +39,14 @@ describe('queryProblems: the catalog checks and texts, as the runner applies the
     expect(problemsOf({ queryType: QueryType.TopApisByAlertCount, limit })).toEqual({ limit: message });
   });
 
-  it.each([0, 100001, 1.5])('refuses max rows %p', (maxRows) => {
+  it.each([0, -5, 1.5])('refuses max rows %p', (maxRows) => {
     expect(problemsOf({ queryType: QueryType.ErrorDetails, maxRows })).toEqual({
-      maxRows: `Max rows must be a whole number from 1 to 100000 (got ${maxRows}).`,
+      maxRows: `Max rows must be a whole number from 1 to 20000 (got ${maxRows}).`,
     });
+  });
+
+  it('reads max rows above the page budget as the budget (the panel says so), not as a problem', () => {
+    expect(problemsOf({ queryType: QueryType.ErrorDetails, maxRows: 100001 })).toEqual({});
   });
 
   it('wants a known metric and 1 to 3 group-by fields in a custom report', () => {

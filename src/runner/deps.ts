@@ -17,6 +17,11 @@ export interface RunnerDeps {
    * each target's request is then sent on its own and merged there, not per panel.
    */
   coalescing?: boolean;
+  /**
+   * The instance's own client, which the GraphQL schema is introspected (and cached) through:
+   * the editor and the runner share one introspection per instance. Default: `client`.
+   */
+  schemaClient?: Pick<InsightsTransport, 'execute'>;
   /** Incremental refresh of time series (absent: every refresh fetches the whole range). */
   incremental?: IncrementalDeps;
   /** The dashboard's ad-hoc filters for this data source, when the request carries none. */

@@ -18,7 +18,12 @@ describe('Fast: one POST per panel, shared and cancelled requests, cached lists 
   let stack: Stack;
 
   beforeEach(async () => {
-    stack = await startStack({ now: () => NOW, jsonData: { defaultEnvironmentId: ENV_IDS.production } });
+    // Batching per panel, the client's sharing and caches: coalescing across panels (on by
+    // default) has its own spec, coalescing.test.ts.
+    stack = await startStack({
+      now: () => NOW,
+      jsonData: { defaultEnvironmentId: ENV_IDS.production, coalesceRequests: false },
+    });
   });
   afterEach(() => stack.close());
 

@@ -29,7 +29,8 @@ describe('Builder queries through the proxy against the emulator', () => {
   beforeAll(async () => {
     stack = await startStack({
       now: () => NOW,
-      jsonData: { defaultEnvironmentId: ENV_IDS.production },
+      // Each type's own request, unmerged: coalescing across panels has its own spec.
+      jsonData: { defaultEnvironmentId: ENV_IDS.production, coalesceRequests: false },
       variables: { env: ENV_IDS.production, apis: [ORDERS.id, APIS[2].id] },
     });
   });
@@ -336,7 +337,8 @@ describe('Paging against a server that caps the page size', () => {
     stack = await startStack({
       now: () => NOW,
       variables: { env: ENV_IDS.production, apis: [ORDERS.id] },
-      jsonData: { defaultEnvironmentId: ENV_IDS.production },
+      // Pages counted one POST each: coalescing would merge pages asked for together.
+      jsonData: { defaultEnvironmentId: ENV_IDS.production, coalesceRequests: false },
       maxPageSize: CAP,
     });
   });

@@ -35,6 +35,11 @@ export function incrementalPlan(
   if (!cached || fromMs < cached.fromMs || fromMs >= cached.toMs || toMs < cached.toMs) {
     return undefined;
   }
+  // The same range again (an absolute range, or a run repeated at once): the whole request, which
+  // the result cache may answer; nothing about it moved.
+  if (fromMs === cached.fromMs && toMs === cached.toMs) {
+    return undefined;
+  }
   const size = bucketSize(granularity);
   const floor = (t: number) => bucketFloor(t, granularity, offsetMinutes);
   const first = floor(fromMs);

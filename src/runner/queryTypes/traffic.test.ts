@@ -61,7 +61,12 @@ describe('ApiUsage', () => {
       { ApiUsage: { data }, ListApis: new Error('list down') }
     );
     expect(errors).toEqual([]);
-    expect(frames[0].fields[1].config.displayNameFromDS).toBe('api-orders');
+    // Series in name order: ids where there are no names.
+    expect(frames[0].fields.slice(1).map((f) => f.config.displayNameFromDS)).toEqual([
+      'Payments 2.0.0',
+      'Unknown API',
+      'api-orders',
+    ]);
     expect(frames[0].meta?.notices).toEqual([
       { severity: 'warning', text: 'API names could not be loaded, so APIs show as ids: list down' },
     ]);

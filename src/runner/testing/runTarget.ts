@@ -66,9 +66,9 @@ export function fakeDataSource(answers: Answers, opts: FakeDepsOptions = {}): { 
     readOnly: false,
     meta: { id: 'choreo-insights-datasource' } as DataSourceInstanceSettings['meta'],
   };
-  const ds = new DataSource(settings);
-  // `client` and `metadata` are readonly to plugin code; the test seam is this one assignment.
-  Object.assign(ds, { client: deps.transport, metadata: deps.metadata });
+  const ds = new DataSource(settings, { transport: deps.transport });
+  // `metadata` is readonly to plugin code: the spec's own service, so it can inspect its cache.
+  Object.assign(ds, { metadata: deps.metadata });
   setTemplateSrv(deps.templateSrv);
   return { ds, deps };
 }

@@ -308,7 +308,7 @@ export const RESPONSE_CASES: PanelCase[] = [
     name: 'an object where a list belongs',
     targets: [summary],
     faults: { ...api, status: 200, body: '{"data":{"success":{"summary":{"timeSpan":"2026-11-24T00:00:00Z"}}}}' },
-    expected: { rows: [-1] },
+    expected: { error: 'The Insights API answered `success.summary` with an object where a list was expected.' },
   },
   {
     name: 'unexpected extra nesting',
