@@ -1,13 +1,29 @@
-import type { DataSourceInstanceSettings } from '@grafana/data';
+import type { DataSourceInstanceSettings, TestDataSourceResponse } from '@grafana/data';
 
 import { DataSource } from '../../src/datasource';
+import { classifyBackendHealth, combineHealth } from '../../src/health/bothPaths';
 import type { ChoreoOptions } from '../../src/options';
 import { DEMO_CREDENTIALS } from '../../emulator/demo';
 import { startEmulator, type Emulator } from '../../emulator/server';
-import { startGrafanaProxy, TestBackendSrv, type GrafanaProxy } from '../grafana-proxy';
+import { PLUGIN_NOT_REGISTERED, startGrafanaProxy, TestBackendSrv, type GrafanaProxy } from '../grafana-proxy';
 import { installBackendSrv } from '../grafana-proxy/installBackendSrv';
 
 export const DS_UID = 'choreo-it';
+
+/**
+ * What "Save & test" answers when the browser's check through the proxy gives `browser`. These
+ * stacks run no plugin backend, so Grafana's health endpoint says "Plugin not found" and the
+ * alerting half reads "not running"; src/health/bothPaths.test.ts specifies the combination,
+ * these specs the browser's half.
+ */
+export function withoutBackend(browser: TestDataSourceResponse): TestDataSourceResponse {
+  return combineHealth(browser, classifyBackendHealth(404, PLUGIN_NOT_REGISTERED));
+}
+
+/** The browser's requests through Grafana's data source proxy (not Grafana's own API). */
+export function proxyRequests(browser: TestBackendSrv) {
+  return browser.requests.filter((r) => r.url.includes('/api/datasources/proxy/'));
+}
 
 /**
  * One Grafana stand-in around the real plugin: the emulator plays Choreo, the proxy applies
