@@ -113,40 +113,51 @@ function alertingPart(b: BackendHealth): string {
     case 'error':
       return `alerting: failed through the plugin backend: ${b.message}`;
     case 'notRunning':
-      return (
-        `alerting: unavailable, the plugin backend is not running (Grafana answered HTTP ${b.status}${quoted(b.message)} ` +
-        'for its health check): alert rules, recorded queries and public dashboards cannot use this data source until ' +
-        "Grafana's server loads the plugin's backend (gpx_choreo_insights_<os>_<arch> in the plugin folder)"
-      );
+      return 'alerting: unavailable, the plugin backend is not running';
     case 'unknown':
       return `alerting: the plugin backend could not be checked (Grafana answered HTTP ${b.status}${quoted(b.message)})`;
   }
 }
 
-/** Puts the two checks into the one answer "Save & test" shows. */
+/** What the alert's body adds to its title for the backend. */
+function alertingDetail(b: BackendHealth): string | undefined {
+  switch (b.kind) {
+    case 'error':
+      return b.details;
+    case 'notRunning':
+      return (
+        `Grafana answered HTTP ${b.status}${quoted(b.message)} for the plugin backend's health check: alert rules, ` +
+        "recorded queries and public dashboards cannot use this data source until Grafana's server loads the plugin's " +
+        'backend (gpx_choreo_insights_<os>_<arch> in the plugin folder).'
+      );
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Puts the two checks into the one answer "Save & test" shows: the title says each path's
+ * outcome (and why it failed), the body keeps the browser's detail (the environments, the
+ * settings to fix) and what the backend adds.
+ */
 export function combineHealth(browser: TestDataSourceResponse, backend: BackendHealth): TestDataSourceResponse {
   const dashboardsOk = browser.status === 'success';
-  if (dashboardsOk && backend.kind === 'ok') {
-    // The browser's detail (the environments) is what the user came to see.
-    const extra = backend.message && backend.message !== browser.message ? `\nPlugin backend: ${backend.message}` : '';
-    return { status: 'success', message: BOTH_CONNECTED, details: { message: `${browser.message}${extra}` } };
-  }
   const dashboards = dashboardsOk
     ? "dashboards: connected through Grafana's proxy"
     : `dashboards: failed through Grafana's proxy: ${browser.message}`;
   const lines = [
-    `Dashboards (browser → Grafana's data source proxy → Choreo): ${browser.message}`,
+    dashboardsOk ? browser.message : undefined,
     browser.details?.message,
-    `Alerting and other server-side features (Grafana's server → plugin backend → Choreo): ${
-      backend.kind === 'ok' ? backend.message || 'connected' : alertingPart(backend).replace(/^alerting: /, '')
-    }`,
-    backend.kind === 'error' ? backend.details : undefined,
+    backend.kind === 'ok' && backend.message && backend.message !== browser.message
+      ? `Plugin backend: ${backend.message}`
+      : undefined,
+    alertingDetail(backend),
   ].filter((line): line is string => !!line);
-  const failed = !dashboardsOk || backend.kind === 'error';
+  const status = !dashboardsOk || backend.kind === 'error' ? 'error' : backend.kind === 'ok' ? 'success' : 'warning';
   return {
-    status: failed ? 'error' : 'warning',
-    message: `${dashboards}; ${alertingPart(backend)}`,
-    details: { message: lines.join('\n') },
+    status,
+    message: status === 'success' ? BOTH_CONNECTED : `${dashboards}; ${alertingPart(backend)}`,
+    ...(lines.length ? { details: { message: lines.join('\n') } } : {}),
   };
 }
 
