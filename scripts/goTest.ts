@@ -82,6 +82,12 @@ async function main(): Promise<number> {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const exited = new Promise<number>((resolve, reject) => {
+    child.on('error', (e) => reject(new Error(`could not run go (Go 1.26.5 or later must be on PATH): ${e.message}`)));
+    child.on('close', (c) => resolve(c ?? 1));
+  });
+  exited.catch(() => undefined); // awaited below, after the output is read
+
   const events: GoTestEvent[] = [];
   const outputs = new Map<string, string[]>();
   const lines = readline.createInterface({ input: child.stdout });
@@ -105,7 +111,7 @@ async function main(): Promise<number> {
       process.stdout.write(`${word} ${e.Package}${e.Elapsed !== undefined ? ` ${e.Elapsed.toFixed(1)}s` : ''}\n`);
     }
   }
-  const code: number = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+  const code = await exited;
   await new Promise((resolve) => out.end(resolve));
   const c = countGoTests(events);
   console.log(`go: ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`);
