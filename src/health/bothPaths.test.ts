@@ -85,7 +85,7 @@ describe('Save & test: the dashboard path and the alerting path', () => {
     health(200, { status: 'OK', message: CONNECTED });
     await expect(testBothPaths(ds, async () => BROWSER_FAILED)).resolves.toMatchObject({
       status: 'error',
-      message: `dashboards: failed through Grafana's proxy: ${AUTH}; alerting: connected through the plugin backend`,
+      message: `dashboards: failed through Grafana's proxy: ${AUTH.replace(/\.$/, '')}; alerting: connected through the plugin backend`,
     });
   });
 
@@ -94,7 +94,7 @@ describe('Save & test: the dashboard path and the alerting path', () => {
     const result = await testBothPaths(ds, async () => BROWSER_FAILED);
     expect(result.status).toBe('error');
     expect(result.message).toBe(
-      `dashboards: failed through Grafana's proxy: ${AUTH}; alerting: failed through the plugin backend: token refused`
+      `dashboards: failed through Grafana's proxy: ${AUTH.replace(/\.$/, '')}; alerting: failed through the plugin backend: token refused`
     );
   });
 
@@ -113,7 +113,7 @@ describe('Save & test: the dashboard path and the alerting path', () => {
         message:
           "dashboards: connected through Grafana's proxy; alerting: unavailable, the plugin backend is not running",
         details: {
-          message: `${CONNECTED}\nGrafana answered HTTP ${status}${quoted} for the plugin backend's health check: alert rules, recorded queries and public dashboards cannot use this data source until Grafana's server loads the plugin's backend (gpx_choreo_insights_<os>_<arch> in the plugin folder).`,
+          message: `${CONNECTED}.\nGrafana answered HTTP ${status}${quoted} for the plugin backend's health check: alert rules, recorded queries and public dashboards cannot use this data source until Grafana's server loads the plugin's backend (gpx_choreo_insights_<os>_<arch> in the plugin folder).`,
         },
       });
     }
@@ -165,7 +165,7 @@ describe('Save & test: the dashboard path and the alerting path', () => {
     ).toEqual({
       status: 'success',
       message: BOTH_CONNECTED,
-      details: { message: `${CONNECTED}\nPlugin backend: Connected to organization x: 1 environment (Dev)` },
+      details: { message: `${CONNECTED}.\nPlugin backend: Connected to organization x: 1 environment (Dev).` },
     });
   });
 });

@@ -136,6 +136,14 @@ function alertingDetail(b: BackendHealth): string | undefined {
 }
 
 /**
+ * One line each; Grafana's alert body may show them run together, so each of several lines ends
+ * like a sentence.
+ */
+function joinLines(lines: string[]): string {
+  return lines.length === 1 ? lines[0] : lines.map((l) => (/[.!?]$/.test(l) ? l : `${l}.`)).join('\n');
+}
+
+/**
  * Puts the two checks into the one answer "Save & test" shows: the title says each path's
  * outcome (and why it failed), the body keeps the browser's detail (the environments, the
  * settings to fix) and what the backend adds.
@@ -144,7 +152,7 @@ export function combineHealth(browser: TestDataSourceResponse, backend: BackendH
   const dashboardsOk = browser.status === 'success';
   const dashboards = dashboardsOk
     ? "dashboards: connected through Grafana's proxy"
-    : `dashboards: failed through Grafana's proxy: ${browser.message}`;
+    : `dashboards: failed through Grafana's proxy: ${browser.message.replace(/\.$/, '')}`;
   const lines = [
     dashboardsOk ? browser.message : undefined,
     browser.details?.message,
@@ -157,7 +165,7 @@ export function combineHealth(browser: TestDataSourceResponse, backend: BackendH
   return {
     status,
     message: status === 'success' ? BOTH_CONNECTED : `${dashboards}; ${alertingPart(backend)}`,
-    ...(lines.length ? { details: { message: lines.join('\n') } } : {}),
+    ...(lines.length ? { details: { message: joinLines(lines) } } : {}),
   };
 }
 
