@@ -14,5 +14,9 @@ if ! command -v docker >/dev/null 2>&1 || ! docker info >/dev/null 2>&1; then
 fi
 
 npm run build
+# Grafana runs in a Linux container: it needs the Linux backend binary of the Docker engine's
+# architecture (arm64 on Apple silicon, whatever this machine is), next to plugin.json in dist/.
+docker_arch=$(docker version --format '{{.Server.Arch}}')
+npx tsx scripts/buildBackend.ts --target "linux/${docker_arch}"
 echo "Starting Grafana on http://localhost:3000 (anonymous admin) with the Choreo emulator; dashboards are under Dashboards → Choreo Insights."
 exec docker compose up --build "$@"

@@ -173,7 +173,10 @@ export class DataSource extends DataSourceApi<ChoreoQuery, ChoreoOptions> {
   }
 
   async testDatasource(): Promise<TestDataSourceResponse> {
-    return checkHealth(this.jsonData, this.settings, this.client);
+    // Dashboards (the route, through Grafana's proxy) and alerting (the plugin backend, through
+    // Grafana's health endpoint). Loaded on demand: only "Save & test" needs it.
+    const { testBothPaths } = await import('./health/bothPaths');
+    return testBothPaths(this, () => checkHealth(this.jsonData, this.settings, this.client));
   }
 
   /**

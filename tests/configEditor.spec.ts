@@ -26,10 +26,12 @@ test.describe('config page', () => {
     await page.getByLabel(SETTING_LABELS.tokenUrl).fill(jsonData?.tokenUrl ?? '');
     await page.getByLabel(SETTING_LABELS.apiUrl).fill(jsonData?.apiUrl ?? '');
 
-    // A frontend-only data source tests itself by calling its route through the proxy, not
-    // /health; saveAndTest must be told which response to wait for.
+    // testDatasource() first calls the route through the proxy, then Grafana's /health (the
+    // plugin backend); saveAndTest must be told which response to wait for. Both succeed here:
+    // the alert says so and keeps the browser's environment list.
     const proxyPath = `${selectors.apis.DataSource.proxy(configPage.datasource.uid, configPage.datasource.id.toString())}/${INSIGHTS_ROUTE}`;
     await expect(configPage.saveAndTest({ path: proxyPath })).toBeOK();
+    await expect(configPage).toHaveAlert('success', { hasText: /alerting: connected through the plugin backend/ });
     await expect(configPage).toHaveAlert('success', { hasText: /Connected to organization/ });
   });
 

@@ -37,3 +37,6 @@ export function readDashboards(): DashboardFile[] {
       ...(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Omit<DashboardFile, 'file'>),
     }));
 }
+
+/** The alert rule of provisioning/alerting/choreo-insights-rules.yaml. */
+export const ORDERS_ERROR_RATE_RULE_UID = 'choreo-orders-api-error-rate';

@@ -69,7 +69,7 @@ export function ConfigPage({ settings, info, onChange, onSaved }: Props) {
       )}
       {test.status === 'done' && (
         <div data-testid={SandboxIds.testResult} aria-live="polite">
-          <Alert severity={test.result.status === 'success' ? 'success' : 'error'} title={test.result.message}>
+          <Alert severity={alertSeverity(test.result.status)} title={test.result.message}>
             {detailsText(test.result)}
           </Alert>
         </div>
@@ -84,6 +84,11 @@ export function ConfigPage({ settings, info, onChange, onSaved }: Props) {
       </Stack>
     </div>
   );
+}
+
+/** Grafana's settings page shows "success", "warning" and "error" (anything else as an error). */
+function alertSeverity(status: string): 'success' | 'warning' | 'error' {
+  return status === 'success' || status === 'warning' ? status : 'error';
 }
 
 function detailsText(result: TestDataSourceResponse): string | undefined {

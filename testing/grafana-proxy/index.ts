@@ -2,8 +2,9 @@
  * Test utilities that stand in for Grafana around a frontend data source plugin. Safe to import
  * under `@jest-environment node`; `installBackendSrv` lives in ./installBackendSrv (needs jsdom).
  */
-export { startGrafanaProxy, loadPluginJson } from './proxyServer';
+export { startGrafanaProxy, loadPluginJson, PLUGIN_NOT_REGISTERED } from './proxyServer';
 export type {
+  BackendHealthResult,
   GrafanaProxy,
   GrafanaProxyOptions,
   ProxyDatasource,

@@ -40,7 +40,30 @@ export interface GrafanaProxyOptions {
   now?: () => number;
   /** Value of the User-Agent sent upstream ([dataproxy] user_agent). */
   userAgent?: string;
+  /**
+   * The plugin backend's CheckHealth, which Grafana runs for GET /api/datasources/uid/<uid>/health.
+   * Without one the harness answers as Grafana does for a plugin whose backend is not running.
+   */
+  backendHealth?: (ds: ProxyDatasource) => Promise<BackendHealthResult>;
 }
+
+/** A CheckHealth result as Grafana's health endpoint returns it. */
+export interface BackendHealthResult {
+  status: 'OK' | 'ERROR';
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Grafana's answer when no backend is registered for the plugin (pkg/plugins/errors.go
+ * ErrPluginNotRegistered, "Plugin not found", through response.ErrOrFallback).
+ */
+export const PLUGIN_NOT_REGISTERED = {
+  message: 'Plugin not found',
+  messageId: 'plugin.notRegistered',
+  statusCode: 404,
+  traceID: '',
+};
 
 export interface UpstreamRequestRecord {
   method: string;
@@ -53,6 +76,8 @@ export interface UpstreamRequestRecord {
 export interface ProxyStats {
   /** requests received on the proxy endpoint */
   proxiedRequests: number;
+  /** GET /api/datasources/uid/<uid>/health requests (Grafana's own API, not the proxy) */
+  healthRequests: number;
   /** requests that matched no route (sent to the data source url, without a token) */
   unmatchedRequests: number;
   deniedRequests: number;
@@ -79,10 +104,12 @@ export interface GrafanaProxy {
 }
 
 const PROXY_PATH = /^\/api\/datasources\/proxy\/(\d+|uid\/[\w-]+)\/?/;
+const HEALTH_PATH = /^\/api\/datasources\/uid\/([\w-]+)\/health$/;
 
 function emptyStats(): ProxyStats {
   return {
     proxiedRequests: 0,
+    healthRequests: 0,
     unmatchedRequests: 0,
     deniedRequests: 0,
     tokenRequests: 0,
@@ -130,6 +157,20 @@ export async function startGrafanaProxy(opts: GrafanaProxyOptions): Promise<Graf
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const [rawPath, ...queryParts] = (req.url ?? '/').split('?');
+    const health = HEALTH_PATH.exec(rawPath);
+    if (health && req.method === 'GET') {
+      // pkg/api/datasources.go CheckDatasourceHealthWithUID: the backend's result, 400 unless OK.
+      stats.healthRequests++;
+      if (health[1] !== ds.uid) {
+        writeJson(res, 404, { message: 'Data source not found' });
+      } else if (!opts.backendHealth) {
+        writeJson(res, 404, PLUGIN_NOT_REGISTERED);
+      } else {
+        const result = await opts.backendHealth(ds);
+        writeJson(res, result.status === 'OK' ? 200 : 400, result);
+      }
+      return;
+    }
     const m = PROXY_PATH.exec(rawPath);
     if (!m) {
       writeJson(res, 404, { message: 'Not found' });

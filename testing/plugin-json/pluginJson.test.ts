@@ -51,13 +51,30 @@ describe('plugin.json', () => {
     expect(dist.routes).toEqual(src.routes);
   });
 
-  it('is a frontend-only data source named "Choreo Insights" with the agreed id', () => {
+  it('is a data source named "Choreo Insights" with the agreed id', () => {
     expect(src).toMatchObject({
       type: 'datasource',
       id: 'choreo-insights-datasource',
       name: 'Choreo Insights',
-      backend: false,
     });
+  });
+
+  it('has a backend Grafana can start for alerting (gpx_choreo_insights_<os>_<arch> next to plugin.json)', () => {
+    // alerting needs backend; Grafana looks for `${executable}_${GOOS}_${GOARCH}` (.exe on Windows).
+    expect(src).toMatchObject({ backend: true, alerting: true, executable: 'gpx_choreo_insights' });
+  });
+
+  it('dist/ holds the backend binary for this machine, executable, built from pkg/', () => {
+    const goos = { linux: 'linux', darwin: 'darwin', win32: 'windows' }[process.platform as string];
+    const goarch = { x64: 'amd64', arm64: 'arm64' }[process.arch as string];
+    const file = path.join(root, 'dist', `${src.executable}_${goos}_${goarch}${goos === 'windows' ? '.exe' : ''}`);
+    expect(fs.existsSync(file)).toBe(true);
+    if (goos !== 'windows') {
+      expect(fs.statSync(file).mode & 0o111).not.toBe(0);
+    }
+    expect(fs.readFileSync(path.join(root, 'dist/go_plugin_build_manifest'), 'utf8')).toMatch(
+      /^[0-9a-f]{64}:pkg\/main\.go$/m
+    );
   });
 
   describe('the Insights route', () => {
