@@ -148,6 +148,7 @@ describe('control endpoints', () => {
     expect((await raw()).status).toBe(418);
     const stats = await (await fetch(`${emu.url}/__emulator/stats`)).json();
     expect(stats.graphqlRequests).toBeGreaterThan(0);
+    expect(stats.faultedResponses).toBe(1);
     const reset = await fetch(`${emu.url}/__emulator/reset`, { method: 'POST' });
     expect((await reset.json()).stats).toEqual({
       tokenRequests: 0,
@@ -156,6 +157,7 @@ describe('control endpoints', () => {
       graphqlOperations: 0,
       rejectedAuth: 0,
       graphqlResponseBytes: 0,
+      faultedResponses: 0,
     });
     expect((await raw()).status).toBe(200);
   });

@@ -133,6 +133,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       return;
     }
     if (fault?.response) {
+      stats.faultedResponses++;
       // Drain the request so the client is not left writing into a closed socket.
       req.resume();
       const r = fault.response;

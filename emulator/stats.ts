@@ -12,6 +12,8 @@ export interface Stats {
   rejectedAuth: number;
   /** Bytes of every query API response body sent (what a client downloads). */
   graphqlResponseBytes: number;
+  /** Requests answered by an injected fault's status or body instead of the real answer. */
+  faultedResponses: number;
 }
 
 export function emptyStats(): Stats {
@@ -22,5 +24,6 @@ export function emptyStats(): Stats {
     graphqlOperations: 0,
     rejectedAuth: 0,
     graphqlResponseBytes: 0,
+    faultedResponses: 0,
   };
 }

@@ -14,9 +14,12 @@ import (
 )
 
 func main() {
-	// Builder query types run through the QueryRunner; the catalog interpreter replaces this
-	// stand-in, which answers "not yet supported".
-	factory := plugin.NewDatasourceFactory(plugin.NotYetSupportedRunner{})
+	queries, err := plugin.NewCatalogRunner()
+	if err != nil {
+		log.DefaultLogger.Error("The embedded catalog cannot be interpreted", "error", err.Error())
+		os.Exit(1)
+	}
+	factory := plugin.NewDatasourceFactory(queries)
 	if err := datasource.Manage(plugin.PluginID, factory, datasource.ManageOpts{}); err != nil {
 		log.DefaultLogger.Error(err.Error())
 		os.Exit(1)

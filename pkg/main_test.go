@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"runtime"
 	"strings"
@@ -21,6 +23,7 @@ import (
 	hclog "github.com/hashicorp/go-hclog"
 	goplugin "github.com/hashicorp/go-plugin"
 
+	"github.com/choreo-insights/choreo-insights-datasource/pkg/parity"
 	"github.com/choreo-insights/choreo-insights-datasource/pkg/plugin"
 )
 
@@ -33,6 +36,8 @@ const (
 	demoKey    = "choreo-demo-key"
 	demoSecret = "choreo-demo-secret"
 	demoOrg    = "5b0d4e39-1c5a-4d3e-9f11-7a2c8e6b0d42"
+	// productionEnv is emulator/demo.ts ENV_IDS.production.
+	productionEnv = "f7c4e0b3-5a9d-4dbf-ae8c-2b6a4d3f1e05"
 )
 
 // repoRoot is the module root (this file is in pkg/).
@@ -184,8 +189,23 @@ func startPlugin(t *testing.T, bin string, logs *syncBuffer) (pluginv2.Diagnosti
 }
 
 func pluginContext(emulatorURL, secret string, updated time.Time) *pluginv2.PluginContext {
-	jsonData := fmt.Sprintf(`{"consumerKey":%q,"orgHandle":"demo-org","orgUuid":%q,"tenant":"carbon.super","tokenUrl":%q,"apiUrl":%q}`,
-		demoKey, demoOrg, emulatorURL+"/oauth2/token", emulatorURL+"/93tu/insights/1.0.0/query-api")
+	return pluginContextWith(emulatorURL, secret, updated, nil)
+}
+
+// pluginContextWith is the emulator data source with more jsonData settings. updated is the
+// save time: Grafana's instance manager makes a new instance when it changes.
+func pluginContextWith(emulatorURL, secret string, updated time.Time, more map[string]string) *pluginv2.PluginContext {
+	settings := map[string]string{
+		"consumerKey": demoKey, "orgHandle": "demo-org", "orgUuid": demoOrg, "tenant": "carbon.super",
+		"tokenUrl": emulatorURL + "/oauth2/token", "apiUrl": emulatorURL + "/93tu/insights/1.0.0/query-api",
+	}
+	for k, v := range more {
+		settings[k] = v
+	}
+	jsonData, err := json.Marshal(settings)
+	if err != nil {
+		panic(err)
+	}
 	return &pluginv2.PluginContext{
 		OrgId:    1,
 		PluginId: plugin.PluginID,
@@ -193,7 +213,7 @@ func pluginContext(emulatorURL, secret string, updated time.Time) *pluginv2.Plug
 			Id:                      7,
 			Uid:                     "choreo-insights-emulator",
 			Name:                    "Choreo Insights (emulator)",
-			JsonData:                []byte(jsonData),
+			JsonData:                jsonData,
 			DecryptedSecureJsonData: map[string]string{"consumerSecret": secret},
 			LastUpdatedMS:           updated.UnixMilli(),
 		},
@@ -236,16 +256,16 @@ func TestPluginHost(t *testing.T) {
 		}
 	})
 
-	t.Run("QueryData: raw GraphQL refused, builder types not yet supported", func(t *testing.T) {
-		from := time.Now().Add(-6 * time.Hour)
-		tr := &pluginv2.TimeRange{FromEpochMS: from.UnixMilli(), ToEpochMS: time.Now().UnixMilli()}
+	t.Run("QueryData: raw GraphQL is refused with its message, a builder query beside it runs", func(t *testing.T) {
+		from := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+		tr := &pluginv2.TimeRange{FromEpochMS: from.UnixMilli(), ToEpochMS: from.Add(6 * time.Hour).UnixMilli()}
 		res, err := data.QueryData(ctx, &pluginv2.QueryDataRequest{
 			PluginContext: pluginContext(emulatorURL, demoSecret, saved.Add(2*time.Minute)),
 			Queries: []*pluginv2.DataQuery{
 				{RefId: "RAW", QueryType: "graphql", TimeRange: tr, IntervalMS: 60000, MaxDataPoints: 500,
 					Json: []byte(`{"refId":"RAW","queryType":"graphql","graphql":{"query":"{ listEnvironments(org: {orgId: \"x\"}) { id } }"}}`)},
 				{RefId: "ERR", QueryType: "customReport", TimeRange: tr, IntervalMS: 60000, MaxDataPoints: 500,
-					Json: []byte(`{"refId":"ERR","queryType":"customReport","customReport":{"mode":"overTime","metric":"API_ERRORS","groupByFields":["API_NAME"],"groupByValues":["Orders API"]}}`)},
+					Json: []byte(`{"refId":"ERR","queryType":"customReport","environmentId":"` + productionEnv + `","customReport":{"mode":"overTime","metric":"API_ERRORS","groupByFields":["API_NAME"],"groupByValues":["Orders API"]}}`)},
 			},
 		})
 		if err != nil {
@@ -255,9 +275,57 @@ func TestPluginHost(t *testing.T) {
 		if raw == nil || raw.Error != plugin.RawGraphQLUnavailable || raw.Status != 400 {
 			t.Errorf("RAW: %+v", raw)
 		}
-		if builder == nil || builder.Error != plugin.NotYetSupportedMessage("customReport") || builder.Status != 501 {
-			t.Errorf("ERR: %+v", builder)
+		if builder == nil || builder.Error != "" {
+			t.Fatalf("ERR: %+v", builder)
 		}
+		frames := decodeFrames(t, builder.Frames)
+		if len(frames) != 1 || frames[0].Fields[0].Len() != 360 {
+			t.Fatalf("ERR: %d frames %v", len(frames), frames)
+		}
+		if name := frames[0].Fields[1].Config.DisplayNameFromDS; name != "API errors (Orders API)" {
+			t.Errorf("ERR series %q", name)
+		}
+	})
+
+	cases := browserPanelFrames(t, ctx, root)
+	pc := pluginContextWith(emulatorURL, demoSecret, saved.Add(3*time.Minute), map[string]string{"defaultEnvironmentId": productionEnv})
+	t.Run("every provisioned panel and alert rule: the backend's frames are the browser runner's", func(t *testing.T) {
+		for _, c := range append(append([]panelCase(nil), cases.Panels...), cases.Rules...) {
+			t.Run(filepath.Base(c.Dashboard)+"/"+c.Panel, func(t *testing.T) {
+				if string(c.Frames) == "[]" && len(c.Errors) == 0 {
+					t.Fatal("the browser runner gave this case neither frames nor an error")
+				}
+				res, err := data.QueryData(ctx, c.request(pc))
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []any
+				errs := map[string]string{}
+				for _, q := range c.Queries {
+					r := res.Responses[q.RefID]
+					if r == nil {
+						t.Fatalf("no response for %s", q.RefID)
+					}
+					if r.Error != "" {
+						errs[q.RefID] = r.Error
+						continue
+					}
+					got = append(got, parity.Frames(decodeFrames(t, r.Frames))...)
+				}
+				if !reflect.DeepEqual(errs, c.Errors) {
+					t.Errorf("errors: backend %v, browser %v", errs, c.Errors)
+				}
+				if diff := neutralDiff(jsonValue(t, got), jsonValue(t, c.Frames)); diff != "" {
+					t.Errorf("frames differ (backend vs browser) at %s", diff)
+				}
+			})
+		}
+	})
+
+	saves := 10
+	testAlertLoad(t, ctx, data, emulatorURL, cases.Rules[0], func() *pluginv2.PluginContext {
+		saves++ // a new save: a new instance with an empty token cache
+		return pluginContextWith(emulatorURL, demoSecret, saved.Add(time.Duration(saves)*time.Minute), map[string]string{"defaultEnvironmentId": productionEnv})
 	})
 
 	if strings.Contains(logs.String(), demoSecret) {

@@ -14,17 +14,12 @@ test.describe('alerting through the plugin backend', () => {
   }) => {
     const rulePage = await gotoAlertRuleEditPage({ uid: ORDERS_ERROR_RATE_RULE_UID });
     await expect(rulePage.alertRuleNameField).toHaveValue('Orders API error rate > 5 %');
-    // Until the catalog interpreter runs builder query types, the backend answers each query
-    // with its "not yet supported" error: proof that Grafana started the backend and routed the
-    // rule's queries to it (a frontend-only plugin would make the evaluation fail otherwise).
-    await expect(rulePage.evaluate()).not.toBeOK();
-    await expect(
-      page.getByText(/"customReport" query type is not yet supported by the plugin backend/).first()
-    ).toBeVisible();
+    // The evaluation goes to the plugin's backend: a frontend-only plugin fails it.
+    await expect(rulePage.evaluate()).toBeOK();
+    await expect(page.getByText(/not available in alert rules|plugin backend failed/)).toHaveCount(0);
   });
 
   test('the query preview of the provisioned rule shows data', async ({ gotoAlertRuleEditPage }) => {
-    test.fail(true, 'builder query types answer "not yet supported" until the catalog interpreter lands');
     const rulePage = await gotoAlertRuleEditPage({ uid: ORDERS_ERROR_RATE_RULE_UID });
     const response = await rulePage.evaluate();
     expect(response.ok()).toBe(true);

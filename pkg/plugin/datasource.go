@@ -12,6 +12,8 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend/httpclient"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/instancemgmt"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/log"
+
+	"github.com/choreo-insights/choreo-insights-datasource/pkg/runner"
 )
 
 // PluginID is the id of src/plugin.json.
@@ -34,10 +36,11 @@ type Datasource struct {
 	http     *http.Client
 	client   *Client
 	runner   QueryRunner
+	lookups  *runner.Lookups
 }
 
 // NewDatasourceFactory is what pkg/main.go hands to datasource.Manage; runner runs builder
-// queries (the catalog interpreter, or NotYetSupportedRunner until it exists).
+// queries (CatalogRunner; tests pass their own).
 func NewDatasourceFactory(runner QueryRunner) datasource.InstanceFactoryFunc {
 	return func(ctx context.Context, instance backend.DataSourceInstanceSettings) (instancemgmt.Instance, error) {
 		return NewDatasource(ctx, instance, runner)
@@ -46,7 +49,7 @@ func NewDatasourceFactory(runner QueryRunner) datasource.InstanceFactoryFunc {
 
 // NewDatasource builds an instance. Invalid settings do not fail it: CheckHealth and every
 // query report them instead, in the config page's words.
-func NewDatasource(ctx context.Context, instance backend.DataSourceInstanceSettings, runner QueryRunner) (*Datasource, error) {
+func NewDatasource(ctx context.Context, instance backend.DataSourceInstanceSettings, queryRunner QueryRunner) (*Datasource, error) {
 	s := LoadSettings(instance)
 	// Grafana's outgoing-request settings (proxy, TLS policy) apply to the plugin's requests.
 	opts, err := instance.HTTPClientOptions(ctx)
@@ -58,7 +61,7 @@ func NewDatasource(ctx context.Context, instance backend.DataSourceInstanceSetti
 	if err != nil {
 		return nil, fmt.Errorf("http client: %w", err)
 	}
-	return &Datasource{settings: s, http: hc, client: NewClient(hc, s), runner: runner}, nil
+	return &Datasource{settings: s, http: hc, client: NewClient(hc, s), runner: queryRunner, lookups: runner.NewLookups()}, nil
 }
 
 // Dispose is called by the instance manager before the instance is replaced.
@@ -115,5 +118,5 @@ func (d *Datasource) query(ctx context.Context, dq backend.DataQuery) (res backe
 	if q.QueryType == RawGraphQLQueryType {
 		return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream, RawGraphQLUnavailable)
 	}
-	return d.runner.Run(ctx, QueryEnv{Settings: d.settings, Client: d.client}, q)
+	return d.runner.Run(ctx, QueryEnv{Settings: d.settings, Client: d.client, Lookups: d.lookups}, q)
 }

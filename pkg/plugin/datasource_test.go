@@ -42,7 +42,7 @@ func health(t *testing.T, ds *Datasource) *backend.CheckHealthResult {
 func TestCheckHealth(t *testing.T) {
 	t.Run("connected: the environments, as the browser says it", func(t *testing.T) {
 		f := newFakeChoreo(t)
-		r := health(t, newTestDatasource(t, f.jsonData(), testSecret, NotYetSupportedRunner{}))
+		r := health(t, newTestDatasource(t, f.jsonData(), testSecret, &recordingRunner{}))
 		if r.Status != backend.HealthStatusOk || r.Message != "Connected to organization "+testOrg+": 3 environments (Development, Staging, Production)" {
 			t.Errorf("%v %q", r.Status, r.Message)
 		}
@@ -62,7 +62,7 @@ func TestCheckHealth(t *testing.T) {
 	})
 	t.Run("settings first: the backend also sees a missing secret", func(t *testing.T) {
 		f := newFakeChoreo(t)
-		r := health(t, newTestDatasource(t, `{"consumerKey":"choreo-demo-key","orgHandle":"demo-org","orgUuid":"demo-org"}`, "", NotYetSupportedRunner{}))
+		r := health(t, newTestDatasource(t, `{"consumerKey":"choreo-demo-key","orgHandle":"demo-org","orgUuid":"demo-org"}`, "", &recordingRunner{}))
 		want := "Consumer secret is required. (and 1 more setting to fix)"
 		if r.Status != backend.HealthStatusError || r.Message != want {
 			t.Errorf("%v %q, want %q", r.Status, r.Message, want)
@@ -79,13 +79,13 @@ func TestCheckHealth(t *testing.T) {
 		f.token = func(w http.ResponseWriter, _ *http.Request, _ int) {
 			writeJSON(w, 401, map[string]string{"error": "invalid_client", "error_description": "Client Authentication failed."})
 		}
-		r := health(t, newTestDatasource(t, f.jsonData(), "wrong-secret", NotYetSupportedRunner{}))
+		r := health(t, newTestDatasource(t, f.jsonData(), "wrong-secret", &recordingRunner{}))
 		mustContain(t, r.Message, "Choreo's token endpoint refused the consumer key and secret: invalid_client (Client Authentication failed.).")
 	})
 	t.Run("unknown default environment", func(t *testing.T) {
 		f := newFakeChoreo(t)
 		jd := strings.Replace(f.jsonData(), "{", `{"defaultEnvironmentId":"nope",`, 1)
-		r := health(t, newTestDatasource(t, jd, testSecret, NotYetSupportedRunner{}))
+		r := health(t, newTestDatasource(t, jd, testSecret, &recordingRunner{}))
 		want := `Connected to organization ` + testOrg + `, but the default environment "nope" is not one of its environments (Development, Staging, Production).`
 		if r.Status != backend.HealthStatusError || r.Message != want {
 			t.Errorf("%q", r.Message)
@@ -94,7 +94,7 @@ func TestCheckHealth(t *testing.T) {
 	t.Run("no environments: the UUID hint", func(t *testing.T) {
 		f := newFakeChoreo(t)
 		f.api = func(w http.ResponseWriter, _ *http.Request, _ int) { writeJSON(w, 200, environmentsAnswer()) }
-		r := health(t, newTestDatasource(t, f.jsonData(), testSecret, NotYetSupportedRunner{}))
+		r := health(t, newTestDatasource(t, f.jsonData(), testSecret, &recordingRunner{}))
 		mustContain(t, r.Message, "Connected, but organization "+testOrg+" has no environments.", "it must be the UUID, not the handle")
 	})
 }
@@ -164,20 +164,6 @@ func TestQueryData(t *testing.T) {
 		}
 		if d := byRef["DEF"]; d.QueryType != DefaultQueryType || d.ModelVersion != 1 {
 			t.Errorf("DEF parsed as %+v", d)
-		}
-	})
-
-	t.Run("the stand-in runner says builder types are not yet supported", func(t *testing.T) {
-		f := newFakeChoreo(t)
-		ds := newTestDatasource(t, f.jsonData(), testSecret, NotYetSupportedRunner{})
-		resp := queryData(t, ds, backend.DataQuery{RefID: "A", JSON: []byte(`{"queryType":"apiUsage"}`), TimeRange: tr})
-		r := resp.Responses["A"]
-		if r.Error == nil || r.Status != backend.StatusNotImplemented {
-			t.Fatalf("%v %v", r.Error, r.Status)
-		}
-		mustContain(t, r.Error.Error(), `The "apiUsage" query type is not yet supported by the plugin backend`)
-		if f.apiCalls.Load() != 0 {
-			t.Error("the stand-in called the API")
 		}
 	})
 

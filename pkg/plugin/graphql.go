@@ -29,9 +29,10 @@ const (
 
 // GraphQLRequest is one GraphQL-over-HTTP request body.
 type GraphQLRequest struct {
-	Query         string         `json:"query"`
-	Variables     map[string]any `json:"variables,omitempty"`
-	OperationName string         `json:"operationName,omitempty"`
+	Query string `json:"query"`
+	// Variables is a map or json.RawMessage (the catalog runner's, in the catalog's key order).
+	Variables     any    `json:"variables,omitempty"`
+	OperationName string `json:"operationName,omitempty"`
 }
 
 // GraphQLError is one entry of a response's errors.

@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
+
+	"github.com/choreo-insights/choreo-insights-datasource/pkg/runner"
 )
 
 // Server-side queries: alert rules, recorded queries, public dashboards and panels with
@@ -87,6 +88,8 @@ type QueryEnv struct {
 	// Client sends GraphQL to the Insights API with the data source's token, retries and
 	// user-facing error messages.
 	Client Executor
+	// Lookups caches the instance's environments and API names (nil: no cache).
+	Lookups *runner.Lookups
 }
 
 // QueryRunner runs one builder query (any queryType but "graphql") and returns its frames or
@@ -96,18 +99,4 @@ type QueryEnv struct {
 // client's error as is; partial results: frames plus notices from GraphQLResult.Warnings().
 type QueryRunner interface {
 	Run(ctx context.Context, env QueryEnv, q Query) backend.DataResponse
-}
-
-// NotYetSupportedRunner stands in until the catalog interpreter exists: every builder query
-// type answers that the backend does not run it yet.
-type NotYetSupportedRunner struct{}
-
-// NotYetSupportedMessage is the stand-in's answer for a query type.
-func NotYetSupportedMessage(queryType string) string {
-	return fmt.Sprintf("The %q query type is not yet supported by the plugin backend: it works in dashboards, "+
-		"but alert rules, recorded queries, public dashboards and server-side expressions cannot run it yet.", queryType)
-}
-
-func (NotYetSupportedRunner) Run(_ context.Context, _ QueryEnv, q Query) backend.DataResponse {
-	return ErrorResponse(&InsightsError{Kind: KindUnsupported, Message: NotYetSupportedMessage(q.QueryType)})
 }

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
-
 )
 
 // The parity vectors are computed by the frontend's TypeScript (scripts/settingsVectors.ts);

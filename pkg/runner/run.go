@@ -39,6 +39,20 @@ type Input struct {
 type Result struct {
 	Frames data.Frames
 	Error  string
+	// Cause is the error behind Error as the transport or the runner returned it (ErrInternal
+	// after a recovered panic), so a caller can tell Choreo's failures from the query's own
+	// (IsQueryError) and from the plugin's.
+	Cause error
+}
+
+// ErrInternal is the Cause of a Result whose query hit a bug of the runner.
+var ErrInternal = errors.New("internal error in the catalog runner")
+
+// IsQueryError says err is the runner's own refusal or reading of the answer (a query that
+// cannot run as written, an answer of the wrong shape), in the words its panel shows.
+func IsQueryError(err error) bool {
+	var ue *userError
+	return errors.As(err, &ue)
 }
 
 // Run runs one builder query: checked and prepared from the catalog, sent through tr (the
@@ -49,7 +63,7 @@ func (c *Catalog) Run(ctx context.Context, in Input, tr Transport, lk *Lookups) 
 	defer func() {
 		// A bug of ours must still reach the panel as that query's error, not crash the plugin.
 		if r := recover(); r != nil {
-			res = Result{Error: redact(fmt.Sprintf("Unexpected error: %v", r))}
+			res = Result{Error: redact(fmt.Sprintf("Unexpected error: %v", r)), Cause: ErrInternal}
 		}
 	}()
 	frames, err := c.run(ctx, in, tr, lk, time.Now())
@@ -59,7 +73,7 @@ func (c *Catalog) Run(ctx context.Context, in Input, tr Transport, lk *Lookups) 
 		if errors.As(err, &ue) {
 			msg = ue.msg
 		}
-		return Result{Error: redact(msg)}
+		return Result{Error: redact(msg), Cause: err}
 	}
 	return Result{Frames: frames}
 }

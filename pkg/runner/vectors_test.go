@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/choreo-insights/choreo-insights-datasource/catalog"
+	"github.com/choreo-insights/choreo-insights-datasource/pkg/parity"
 )
 
 // The parity vectors (catalog/vectors/README.md): every reader of the catalog must send
@@ -199,7 +200,7 @@ func runVector(t *testing.T, cat *Catalog, file string) {
 	for i, f := range expect.Frames {
 		want[i] = expectedFrame(t, cat, f)
 	}
-	got := generic(t, toNeutral(res.Frames))
+	got := generic(t, parity.Frames(res.Frames))
 	if diffs := diffJSON("frames", got, generic(t, want), 25); len(diffs) > 0 {
 		t.Errorf("frames differ from the vector (%s):\n  %s", v.Description, strings.Join(diffs, "\n  "))
 	}

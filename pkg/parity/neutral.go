@@ -1,4 +1,7 @@
-package runner
+// Package parity turns frames into the parity vectors' language-neutral JSON
+// (catalog/vectors/README.md), so Go tests compare the backend's frames with the vectors' and
+// with the browser runner's (testing/parity/neutralFrames.ts). Only tests import it.
+package parity
 
 import (
 	"time"
@@ -6,10 +9,10 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 )
 
-// toNeutral is a frame as the vectors' language-neutral JSON (testing/parity/neutralFrames.ts):
+// Frames is each frame as the vectors' language-neutral JSON (testing/parity/neutralFrames.ts):
 // fields {name, type: time|number|string, config, labels?, values} with times as epoch ms, and
 // meta with only type, typeVersion, preferredVisualisationType, executedQueryString, notices.
-func toNeutral(frames data.Frames) []any {
+func Frames(frames data.Frames) []any {
 	out := make([]any, 0, len(frames))
 	for _, f := range frames {
 		meta := map[string]any{}
