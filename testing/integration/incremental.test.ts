@@ -118,6 +118,23 @@ describe('Incremental refresh', () => {
     expect(stack.emulator.stats.graphqlResponseBytes).toBeGreaterThan(full * 0.9);
   });
 
+  it('across a daylight-saving change, daily buckets of a refresh are those of a full fetch', async () => {
+    // Europe/Berlin leaves summer time on 2026-10-25: the week before starts at +02:00, the newest
+    // buckets are at +01:00, and the API aligns days in the offset of the filter's `from`.
+    now = Date.parse('2026-10-28T12:00:30Z');
+    const daily = (at: number): DataQueryRequest<ChoreoQuery> => ({
+      ...request([{ queryType: QueryType.RequestSummary, granularity: '1d' }], at, 7 * 24 * HOUR),
+      timezone: 'Europe/Berlin',
+    });
+    const ds = stack.dataSource();
+    await frames(ds, daily(now));
+    now += MINUTE;
+    stack.emulator.resetStats();
+    const warm = await frames(ds, daily(now));
+    expect(stack.emulator.stats.graphqlRequests).toBe(1);
+    expect(warm).toEqual(await frames(stack.dataSource(), daily(now)));
+  });
+
   it('property: any sequence of refreshes, range moves and late data gives the frames of a full fetch', async () => {
     const step = fc.record({
       minutes: fc.integer({ min: 0, max: 40 }),

@@ -1,7 +1,13 @@
 /** @jest-environment node */
 import { DEFAULT_CACHE_BYTES, IncrementalCache, type CachedAnswer } from './cache';
 
-const answer = (bytes: number, data: unknown = bytes): CachedAnswer => ({ fromMs: 0, toMs: 1, data, bytes });
+const answer = (bytes: number, data: unknown = bytes): CachedAnswer => ({
+  fromMs: 0,
+  toMs: 1,
+  offsetMinutes: 0,
+  data,
+  bytes,
+});
 
 describe('IncrementalCache', () => {
   it('keeps answers by key and counts their bytes', () => {

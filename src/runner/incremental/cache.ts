@@ -2,6 +2,8 @@
 export interface CachedAnswer {
   fromMs: number;
   toMs: number;
+  /** The offset the answer's buckets are aligned in: that of its time filter's `from`. */
+  offsetMinutes: number;
   data: unknown;
   /** Approximate size (characters of its JSON), for the byte bound. */
   bytes: number;

@@ -6,7 +6,7 @@ const MIN = 60_000;
 const at = (iso: string) => Date.parse(iso);
 /** 2026-11-24 at hh:mm UTC. */
 const t = (hhmm: string) => at(`2026-11-24T${hhmm}:00.000Z`);
-const cached = (fromMs: number, toMs: number): CachedAnswer => ({ fromMs, toMs, data: {}, bytes: 1 });
+const cached = (fromMs: number, toMs: number): CachedAnswer => ({ fromMs, toMs, offsetMinutes: 0, data: {}, bytes: 1 });
 const spans = (p: IncrementalPlan | undefined) =>
   p && {
     head: p.head && [new Date(p.head.fromMs).toISOString(), new Date(p.head.toMs).toISOString()],

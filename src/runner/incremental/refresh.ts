@@ -2,7 +2,7 @@ import { readList } from '../../catalog/answer';
 import type { RequestSpec, TimeSeriesFrameSpec } from '../../catalog/format';
 import { buildRequest, type RequestContext } from '../../catalog/request';
 import type { GraphQLRequest } from '../../client/insightsClient';
-import { offsetMinutes, timeFilterOf } from '../../time/timeFilter';
+import { offsetMinutes, timeFilterOf, toIsoWithOffset } from '../../time/timeFilter';
 import type { IncrementalCache } from './cache';
 import { mergeParts, type Part } from './merge';
 import { incrementalPlan, type Span } from './plan';
@@ -61,21 +61,27 @@ export function refreshOf(
   }
   const { timeFilter: _, ...rest } = whole.variables ?? {};
   const key = JSON.stringify([whole.query, rest]);
+  // The API aligns buckets in the offset of the filter's `from`: the whole range's, which every
+  // part must repeat (across a daylight-saving change the newest buckets' own offset differs).
+  const offset = zone === 'UTC' ? 0 : (offsetMinutes(zone, range.fromMs) ?? 0);
   const store = (data: unknown, keep: boolean) => {
     // Answers with errors are not kept: their errors are often transient.
     if (keep) {
-      inc.cache.set(key, { ...range, data, bytes: sizeOf(spec, data) });
+      inc.cache.set(key, { ...range, offsetMinutes: offset, data, bytes: sizeOf(spec, data) });
     }
     return data;
   };
-  const offset = zone === 'UTC' ? 0 : (offsetMinutes(zone, range.fromMs) ?? 0);
   const cached = inc.cache.get(key);
-  const plan = incrementalPlan(cached, range.fromMs, range.toMs, ctx.granularity, offset, inc.overlapMs);
+  // Buckets cached in another offset (the range start crossed a daylight-saving change) are not
+  // the buckets a full fetch gives now.
+  const reusable = cached?.offsetMinutes === offset ? cached : undefined;
+  const plan = incrementalPlan(reusable, range.fromMs, range.toMs, ctx.granularity, offset, inc.overlapMs);
   if (!plan || !cached) {
     return { requests: [whole], complete: ([data], keep) => store(data, keep) };
   }
   const part = (span: Span) => {
-    const timeFilter = timeFilterOf(span.fromMs, span.toMs, zone) ?? timeFilterOf(span.fromMs, span.toMs)!;
+    const own = timeFilterOf(span.fromMs, span.toMs, zone) ?? timeFilterOf(span.fromMs, span.toMs)!;
+    const timeFilter = { ...own, from: toIsoWithOffset(span.fromMs, offset) };
     return buildRequest(request, { ...ctx, timeFilter });
   };
   const requests = [...(plan.head ? [part(plan.head)] : []), part(plan.tail)];
