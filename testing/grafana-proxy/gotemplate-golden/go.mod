@@ -1,3 +1,0 @@
-module gotemplategolden
-
-go 1.26
