@@ -315,8 +315,16 @@ func TestPluginHost(t *testing.T) {
 				if !reflect.DeepEqual(errs, c.Errors) {
 					t.Errorf("errors: backend %v, browser %v", errs, c.Errors)
 				}
-				if diff := neutralDiff(jsonValue(t, got), jsonValue(t, c.Frames)); diff != "" {
-					t.Errorf("frames differ (backend vs browser) at %s", diff)
+				backendFrames, err := parity.Generic(got)
+				if err != nil {
+					t.Fatal(err)
+				}
+				browserFrames, err := parity.Generic(c.Frames)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diffs := parity.Diff("frames", backendFrames, browserFrames, 10); len(diffs) > 0 {
+					t.Errorf("frames differ (got: backend, want: browser runner):\n  %s", strings.Join(diffs, "\n  "))
 				}
 			})
 		}

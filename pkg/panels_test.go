@@ -3,12 +3,9 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"reflect"
-	"sort"
 	"testing"
 	"time"
 
@@ -101,76 +98,4 @@ func decodeFrames(t *testing.T, encoded [][]byte) data.Frames {
 		t.Fatalf("arrow frames: %v", err)
 	}
 	return frames
-}
-
-// jsonValue is v as generic JSON (numbers as float64), the form both sides compare in.
-func jsonValue(t *testing.T, v any) any {
-	t.Helper()
-	raw, ok := v.(json.RawMessage)
-	if !ok {
-		var err error
-		if raw, err = json.Marshal(v); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var out any
-	if err := json.Unmarshal(raw, &out); err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-// neutralDiff is "" for equal values, else the first path where they differ and both values.
-func neutralDiff(got, want any) string {
-	return diffAt("frames", got, want)
-}
-
-func diffAt(path string, got, want any) string {
-	switch w := want.(type) {
-	case map[string]any:
-		g, ok := got.(map[string]any)
-		if !ok {
-			break
-		}
-		keys := map[string]bool{}
-		for k := range w {
-			keys[k] = true
-		}
-		for k := range g {
-			keys[k] = true
-		}
-		sorted := make([]string, 0, len(keys))
-		for k := range keys {
-			sorted = append(sorted, k)
-		}
-		sort.Strings(sorted)
-		for _, k := range sorted {
-			if d := diffAt(path+"."+k, g[k], w[k]); d != "" {
-				return d
-			}
-		}
-		return ""
-	case []any:
-		g, ok := got.([]any)
-		if !ok || len(g) != len(w) {
-			break
-		}
-		for i := range w {
-			if d := diffAt(fmt.Sprintf("%s[%d]", path, i), g[i], w[i]); d != "" {
-				return d
-			}
-		}
-		return ""
-	}
-	if reflect.DeepEqual(got, want) {
-		return ""
-	}
-	short := func(v any) string {
-		raw, _ := json.Marshal(v)
-		if len(raw) > 300 {
-			return string(raw[:300]) + "…"
-		}
-		return string(raw)
-	}
-	return fmt.Sprintf("%s:\n  backend %s\n  browser %s", path, short(got), short(want))
 }
