@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -13,7 +12,6 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -23,6 +21,7 @@ import (
 	hclog "github.com/hashicorp/go-hclog"
 	goplugin "github.com/hashicorp/go-plugin"
 
+	"github.com/choreo-insights/choreo-insights-datasource/pkg/internal/logbuf"
 	"github.com/choreo-insights/choreo-insights-datasource/pkg/parity"
 	"github.com/choreo-insights/choreo-insights-datasource/pkg/plugin"
 )
@@ -48,24 +47,6 @@ func repoRoot(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return filepath.Dir(wd)
-}
-
-// syncBuffer collects a subprocess's output while it runs.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // buildPlugin builds the binary as npm run build does (scripts/buildBackend.ts), so the test
@@ -103,7 +84,7 @@ func startEmulator(t *testing.T, ctx context.Context, root string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stderr := &syncBuffer{}
+	stderr := &logbuf.Buffer{}
 	cmd.Stderr = stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start emulator: %v", err)
@@ -146,7 +127,7 @@ func startEmulator(t *testing.T, ctx context.Context, root string) string {
 }
 
 // startPlugin starts the binary as Grafana's plugin host does.
-func startPlugin(t *testing.T, bin string, logs *syncBuffer) (pluginv2.DiagnosticsClient, pluginv2.DataClient) {
+func startPlugin(t *testing.T, bin string, logs *logbuf.Buffer) (pluginv2.DiagnosticsClient, pluginv2.DataClient) {
 	t.Helper()
 	client := goplugin.NewClient(&goplugin.ClientConfig{
 		Cmd: exec.Command(bin),
@@ -225,7 +206,7 @@ func TestPluginHost(t *testing.T) {
 	defer cancel()
 	root := repoRoot(t)
 	emulatorURL := startEmulator(t, ctx, root)
-	logs := &syncBuffer{}
+	logs := &logbuf.Buffer{}
 	t.Cleanup(func() {
 		if t.Failed() {
 			t.Logf("plugin host log:\n%s", logs.String())

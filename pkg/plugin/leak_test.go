@@ -1,19 +1,19 @@
 package plugin
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/log"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 	hclog "github.com/hashicorp/go-hclog"
+
+	"github.com/choreo-insights/choreo-insights-datasource/pkg/internal/logbuf"
 )
 
 // captureLogger is the SDK's logger (hclog, JSON, as the plugin process writes it for Grafana)
@@ -28,23 +28,6 @@ func (c captureLogger) With(args ...any) log.Logger   { return captureLogger{c.l
 func (c captureLogger) Level() log.Level              { return log.Debug }
 func (c captureLogger) FromContext(ctx context.Context) log.Logger {
 	return c.With(log.ContextualAttributesFromContext(ctx)...)
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // executingRunner stands for the catalog interpreter: it runs one request and shapes a frame
@@ -64,7 +47,7 @@ func (executingRunner) Run(ctx context.Context, env QueryEnv, q Query) backend.D
 }
 
 func TestNoSecretOrTokenInLogsMessagesOrFrames(t *testing.T) {
-	logs := &syncBuffer{}
+	logs := &logbuf.Buffer{}
 	previous := log.DefaultLogger
 	log.DefaultLogger = captureLogger{hclog.New(&hclog.LoggerOptions{Level: hclog.Trace, JSONFormat: true, Output: logs})}
 	defer func() { log.DefaultLogger = previous }()
