@@ -181,7 +181,7 @@ export const SOURCES: VectorSource[] = [
     type: 'requestSummary',
     name: 'counts-as-text',
     description:
-      'Counts sent as numeric text are read as numbers in time series too (one numeric reader); other text is a gap.',
+      'Counts sent as numeric text are read as numbers in time series too (one numeric reader); other text is a gap, and said.',
     query: { queryType: 'requestSummary', granularity: '1h' },
     edit: (ex) => {
       const d = data(ex, 'RequestSummary.graphql') as { success: { summary: Json[] }; latency: { summary: Json[] } };
