@@ -53,6 +53,8 @@ func TestKPIThatIsNoNumberIsSaid(t *testing.T) {
 		{"errorCount", `{"errors":[5]}`, "1 value(s) of `Error Request Count` could not be read as numbers and are shown empty: the Insights API answered a list."},
 		{"latencyP95", `{"latency":true}`, "1 value(s) of `95th Percentile Latency` could not be read as numbers and are shown empty: the Insights API answered true or false."},
 		{"latencyP95", `{"latency":1e400}`, "1 value(s) of `95th Percentile Latency` could not be read as numbers and are shown empty: the Insights API answered a number too large to read."},
+		{"errorRate", `{"errors":1,"traffic":{"total":5}}`, "1 value(s) of `Error Rate` could not be read as numbers and are shown empty: the Insights API answered an object."},
+		{"errorRate", `{"errors":"abc","traffic":5}`, "1 value(s) of `Error Rate` could not be read as numbers and are shown empty: the Insights API answered a string."},
 	}
 	for _, c := range cases {
 		res := runAnswer(t, `{"refId":"K","queryType":"overviewKpi","kpi":"`+c.kpi+`"}`, c.answer)

@@ -198,6 +198,16 @@ describe('table frames: column types', () => {
       { latency: true },
       '`95th Percentile Latency` could not be read as numbers and are shown empty: the Insights API answered true or false',
     ],
+    [
+      'errorRate',
+      { errors: 1, traffic: { total: 5 } },
+      '`Error Rate` could not be read as numbers and are shown empty: the Insights API answered an object',
+    ],
+    [
+      'errorRate',
+      { errors: 'abc', traffic: 5 },
+      '`Error Rate` could not be read as numbers and are shown empty: the Insights API answered a string',
+    ],
   ])("gives the catalog's %s KPI an empty value and a notice for %j", (kpi, data, text) => {
     const variant = entryFor('overviewKpi')!.variants!.cases[kpi];
     const { frame, notices } = build(variant.frames as TableFrameSpec, data);
