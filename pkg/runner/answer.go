@@ -101,3 +101,18 @@ func (c *common) skippedNotice(path string, skipped int) string {
 	}
 	return c.message("answerItemsSkipped", params{"n": skipped, "path": path})
 }
+
+// unreadableNotice is the warning for values of a number field that are there but are no
+// numbers, or "": an empty cell alone would read as "No data" although the API answered
+// something else.
+func (c *common) unreadableNotice(field string, u unreadable) string {
+	if u.n == 0 {
+		return ""
+	}
+	got := kindOf(u.first)
+	if _, ok := u.first.(float64); ok {
+		// JSON numbers beyond a double's range parse as ±Inf: "a number" alone would puzzle.
+		got = "a number too large to read"
+	}
+	return c.message("answerValuesUnreadable", params{"n": u.n, "field": field, "got": got})
+}

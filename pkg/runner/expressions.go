@@ -112,7 +112,13 @@ func evaluateObject(o *object, ctx any, lk nameLookups) any {
 		var nums [2]*float64
 		for i, item := range listOf(parts) {
 			if i < 2 {
-				nums[i] = readNumber(evaluate(item, ctx, lk))
+				v := evaluate(item, ctx, lk)
+				nums[i] = readNumber(v)
+				if nums[i] == nil && v != nil && !isAbsent(v) {
+					// Passed on as it is, so the number column that reads the result can say
+					// what the API answered instead of showing a silent gap.
+					return v
+				}
 			}
 		}
 		return percent(nums[0], nums[1])

@@ -10,7 +10,15 @@ import (
 // Pivot frames (catalog/README.md, pivot; src/catalog/frames/pivot.ts): one row per item of
 // rows, the key columns first, then one number column per distinct cell column name (sorted by
 // UTF-16 code units, as JavaScript compares strings) holding the sum of the cells' values, 0
-// where a row has no such cell.
+// where a row has no such cell. A cell whose value is there but is no number leaves its sum
+// empty: the total is not known, and a 0 (or the sum of the others) would pass for one.
+
+// pivotColumn is one cell column: the sums per row, the rows left empty, what was no number.
+type pivotColumn struct {
+	sums  []float64
+	empty []bool
+	bad   unreadable
+}
 
 func (c *common) pivotFrames(spec *frameDef, d *object, f *frameContext) (builtFrames, error) {
 	base := f.base(d)
@@ -24,7 +32,7 @@ func (c *common) pivotFrames(spec *frameDef, d *object, f *frameContext) (builtF
 	for i := range keys {
 		keys[i] = make([]any, len(rows))
 	}
-	sums := map[string][]float64{}
+	sums := map[string]*pivotColumn{}
 	skippedCells := 0
 	for r, row := range rows {
 		ctx := with(base, "row", row)
@@ -40,11 +48,14 @@ func (c *common) pivotFrames(spec *frameDef, d *object, f *frameContext) (builtF
 			name := textOf(evaluate(spec.column, cctx, f.names), "")
 			col, ok := sums[name]
 			if !ok {
-				col = make([]float64, len(rows))
+				col = &pivotColumn{sums: make([]float64, len(rows)), empty: make([]bool, len(rows))}
 				sums[name] = col
 			}
-			if n := readNumber(evaluate(spec.value, cctx, f.names)); n != nil {
-				col[r] += *n
+			before := col.bad.n
+			if n := col.bad.read(evaluate(spec.value, cctx, f.names)); n != nil {
+				col.sums[r] += *n
+			} else if col.bad.n > before {
+				col.empty[r] = true
 			}
 		}
 	}
@@ -56,15 +67,24 @@ func (c *common) pivotFrames(spec *frameDef, d *object, f *frameContext) (builtF
 		names = append(names, name)
 	}
 	sort.Slice(names, func(i, j int) bool { return lessUTF16(names[i], names[j]) })
+	warnings = append(warnings, c.unreadableNotices(spec.keys, keys)...)
+	for _, name := range names {
+		if n := c.unreadableNotice(name, sums[name].bad); n != "" {
+			warnings = append(warnings, n)
+		}
+	}
 	fields := make([]*data.Field, 0, len(spec.keys)+len(names))
 	for i, k := range spec.keys {
 		fields = append(fields, columnField(k, keys[i]))
 	}
 	for _, name := range names {
+		col := sums[name]
 		vals := make([]*float64, len(rows))
 		for r := range vals {
-			v := sums[name][r]
-			vals[r] = &v
+			if !col.empty[r] {
+				v := col.sums[r]
+				vals[r] = &v
+			}
 		}
 		fields = append(fields, numberField(name, vals, spec.unit, name, nil, false))
 	}

@@ -153,6 +153,8 @@ func (c *common) tableFrames(spec *frameDef, d *object, f *frameContext) (builtF
 			values[i][r] = orNull(evaluate(col.value, with(base, "row", row), f.names))
 		}
 	}
+	// Counted before the sort: the notice names the first such value in the answer's order.
+	warnings = append(warnings, c.unreadableNotices(spec.columns, values)...)
 	if spec.sort != nil {
 		sortRows(spec, values, len(rows))
 	}
@@ -161,6 +163,25 @@ func (c *common) tableFrames(spec *frameDef, d *object, f *frameContext) (builtF
 		fields[i] = columnField(col, values[i])
 	}
 	return builtFrames{frames: data.Frames{data.NewFrame("", fields...)}, warnings: warnings}, nil
+}
+
+// unreadableNotices are the warnings of number columns whose values are there but are no
+// numbers, in column order.
+func (c *common) unreadableNotices(cols []*columnDef, values [][]any) []string {
+	var out []string
+	for i, col := range cols {
+		if col.typ != "number" {
+			continue
+		}
+		name := col.displayName
+		if name == "" {
+			name = col.name
+		}
+		if n := c.unreadableNotice(name, unreadableIn(values[i])); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func orNull(v any) any {

@@ -33,6 +33,7 @@ type builtSeries struct {
 	labels                   map[string]string
 	right                    bool
 	points                   pointSeries
+	bad                      unreadable
 }
 
 func (c *common) timeSeriesFrames(spec *frameDef, d *object, f *frameContext) (builtFrames, error) {
@@ -81,8 +82,8 @@ func (c *common) timeSeriesFrames(spec *frameDef, d *object, f *frameContext) (b
 				unit:   seriesText(evaluate(s.unit, ctx, f.names), ""),
 				right:  s.axis == "right",
 				labels: c.seriesLabels(s, ctx, f),
-				points: readPoints(objectsOf(list, &skippedBuckets), s, evaluate(s.fill, ctx, f.names) != "null", &dropped, spans),
 			}
+			b.points = readPoints(objectsOf(list, &skippedBuckets), s, evaluate(s.fill, ctx, f.names) != "null", &dropped, spans, &b.bad)
 			if !isAbsent(s.displayName) {
 				b.displayName = seriesText(evaluate(s.displayName, ctx, f.names), "")
 			}
@@ -108,6 +109,16 @@ func (c *common) timeSeriesFrames(spec *frameDef, d *object, f *frameContext) (b
 	}
 	if dropped > 0 {
 		warnings = append(warnings, c.message("droppedBuckets", params{"n": dropped}))
+	}
+	// After the lists' notices, in field order, as the browser says them.
+	for _, s := range series {
+		name := s.displayName
+		if name == "" {
+			name = s.field
+		}
+		if n := c.unreadableNotice(name, s.bad); n != "" {
+			warnings = append(warnings, n)
+		}
 	}
 	return builtFrames{frames: data.Frames{data.NewFrame("", fields...)}, warnings: warnings}, nil
 }
@@ -172,8 +183,8 @@ func (c *spanCache) parse(v any, i int) (int64, bool) {
 }
 
 // readPoints reads buckets into a series, dropping (and counting) those whose time cannot be
-// read.
-func readPoints(buckets []any, s *seriesDef, zero bool, dropped *int, spans *spanCache) pointSeries {
+// read; bad counts the values of kept buckets that are there but are no numbers.
+func readPoints(buckets []any, s *seriesDef, zero bool, dropped *int, spans *spanCache, bad *unreadable) pointSeries {
 	p := pointSeries{zero: zero, times: make([]int64, 0, len(buckets)), values: make([]*float64, 0, len(buckets))}
 	for i, b := range buckets {
 		ms, ok := spans.parse(getPath(b, s.time), i)
@@ -182,7 +193,7 @@ func readPoints(buckets []any, s *seriesDef, zero bool, dropped *int, spans *spa
 			continue
 		}
 		p.times = append(p.times, ms)
-		p.values = append(p.values, readNumber(getPath(b, s.value)))
+		p.values = append(p.values, bad.read(getPath(b, s.value)))
 	}
 	return p
 }

@@ -15,7 +15,7 @@ var usedMessages = []string{
 	"optionInteger", "optionIntegerRange", "optionMinItems", "optionMaxItems", "optionText",
 	"answerShape", "answerItemsSkipped", "graphqlErrors", "optionClamped", "pagesCut",
 	"pagesTimedOut", "savedFieldType", "timezoneUnknown", "granularityTooFine",
-	"granularityTooFineAny", "rawGraphqlServerSide",
+	"granularityTooFineAny", "rawGraphqlServerSide", "answerValuesUnreadable",
 }
 
 // params are a message's placeholder values: strings, or numbers printed as String(n) does.

@@ -34,3 +34,41 @@ func readNumber(v any) *float64 {
 	}
 	return nil
 }
+
+// unreadable counts values present in an answer that readNumber could not read, and keeps the
+// first of them (what the notice names); null and absent are not counted: they are the API's
+// "no value" (src/frames/number.ts, Unreadable).
+type unreadable struct {
+	n     int
+	first any
+}
+
+// read is readNumber, counting what was there but is no number.
+func (u *unreadable) read(v any) *float64 {
+	n := readNumber(v)
+	if n == nil && v != nil && !isAbsent(v) {
+		if u.n == 0 {
+			u.first = v
+		}
+		u.n++
+	}
+	return n
+}
+
+// unreadableIn counts what readNumber would not read in values, in their order.
+func unreadableIn(values []any) unreadable {
+	var u unreadable
+	for _, v := range values {
+		switch x := v.(type) {
+		case nil:
+			continue
+		case float64:
+			// Nearly every value: no need to go through readNumber.
+			if !math.IsInf(x, 0) && !math.IsNaN(x) {
+				continue
+			}
+		}
+		u.read(v)
+	}
+	return u
+}

@@ -76,6 +76,32 @@ export const SOURCES: VectorSource[] = [
     },
   },
   {
+    ...kpi('totalTraffic'),
+    name: 'traffic-an-object',
+    description:
+      'The count answered as an object: an empty value and a notice saying what the API answered, not a silent "No data".',
+    edit: (ex) => {
+      Object.assign(data(ex, 'OverviewTotalTraffic.graphql'), { traffic: { total: 5 } });
+    },
+  },
+  {
+    ...kpi('errorRate'),
+    name: 'errors-a-list',
+    description:
+      'An operand of the rate answered as a list: the rate is empty and the notice says what the API answered.',
+    edit: (ex) => {
+      Object.assign(data(ex, 'OverviewErrorRate.graphql'), { errors: [12] });
+    },
+  },
+  {
+    ...kpi('totalTraffic'),
+    name: 'traffic-null',
+    description: 'The count answered as null: the API has no value, an empty value without a notice.',
+    edit: (ex) => {
+      Object.assign(data(ex, 'OverviewTotalTraffic.graphql'), { traffic: null });
+    },
+  },
+  {
     type: 'requestSummary',
     name: 'basic',
     description: 'Success and errors (counts) and p95 latency on a right axis, 1 h buckets.',
@@ -181,12 +207,26 @@ export const SOURCES: VectorSource[] = [
     type: 'requestSummary',
     name: 'counts-as-text',
     description:
-      'Counts sent as numeric text are read as numbers in time series too (one numeric reader); other text is a gap.',
+      'Counts sent as numeric text are read as numbers in time series too (one numeric reader); other text is a gap, and said.',
     query: { queryType: 'requestSummary', granularity: '1h' },
     edit: (ex) => {
       const d = data(ex, 'RequestSummary.graphql') as { success: { summary: Json[] }; latency: { summary: Json[] } };
       d.success.summary[0].requestCount = '12';
       d.latency.summary[1].latencyTime = 'fast';
+    },
+  },
+  {
+    type: 'requestSummary',
+    name: 'counts-not-numbers',
+    description:
+      'Counts answered as text, true or false and a list: empty cells (not zeros) and one notice per field naming the first; a null count stays a silent gap.',
+    query: { queryType: 'requestSummary', granularity: '1h' },
+    edit: (ex) => {
+      const d = data(ex, 'RequestSummary.graphql') as { success: { summary: Json[] }; errors: { summary: Json[] } };
+      d.success.summary[0].requestCount = 'many';
+      d.success.summary[2].requestCount = true;
+      d.errors.summary[1].errorCount = [80];
+      d.errors.summary[2].errorCount = null;
     },
   },
   {
@@ -256,6 +296,18 @@ export const SOURCES: VectorSource[] = [
     },
   },
   {
+    type: 'errorsByStatusCode',
+    name: 'count-an-object',
+    description: 'A cell whose count is an object: that sum is empty (not a silent 0) and said once for its column.',
+    query: { queryType: 'errorsByStatusCode', errorType: 'PROXY' },
+    edit: (ex) => {
+      const rows = (
+        data(ex, 'ErrorsByStatusCode.graphql').getErrorsByStatusCode as { errors: Array<{ errorCountByCode: Json[] }> }
+      ).errors;
+      rows[0].errorCountByCode[0].count = { value: 7 };
+    },
+  },
+  {
     type: 'errorDetails',
     name: 'category-search',
     description: 'One category, a search text, at most 3 rows.',
@@ -295,6 +347,17 @@ export const SOURCES: VectorSource[] = [
     query: { queryType: 'topSlowestApis', limit: 3 },
     edit: (ex) => {
       (data(ex, 'TopSlowestApis.graphql').topSlowestAPIs as unknown[]).reverse();
+    },
+  },
+  {
+    type: 'topSlowestApis',
+    name: 'latency-a-list',
+    description:
+      'A latency answered as a list: an empty cell sorted last, and a notice naming the column, not a silent gap.',
+    query: { queryType: 'topSlowestApis', limit: 3 },
+    edit: (ex) => {
+      const rows = data(ex, 'TopSlowestApis.graphql').topSlowestAPIs as Json[];
+      rows[0].latency = [rows[0].latency];
     },
   },
   {

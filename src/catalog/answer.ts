@@ -1,4 +1,5 @@
 import { InsightsError } from '../client/errors';
+import type { Unreadable } from '../frames/number';
 import { message } from './messages';
 import { own } from './paths';
 
@@ -85,4 +86,17 @@ export function objectsOf(list: readonly unknown[], skipped: { count: number }):
 /** The notice for items left out, or none. */
 export function skippedNotice(path: string, skipped: { count: number }): string[] {
   return skipped.count > 0 ? [message('answerItemsSkipped', { n: skipped.count, path })] : [];
+}
+
+/**
+ * The notice for values of a number field that are there but are no numbers, or none: an
+ * empty cell alone would read as "No data" although the API answered something else.
+ */
+export function unreadableNotice(field: string, bad: Unreadable): string[] {
+  if (bad.n === 0) {
+    return [];
+  }
+  // JSON numbers beyond a double's range parse as Infinity: "a number" alone would puzzle.
+  const got = typeof bad.first === 'number' ? 'a number too large to read' : kindOf(bad.first);
+  return [message('answerValuesUnreadable', { n: bad.n, field, got })];
 }

@@ -162,14 +162,23 @@ describe('evaluate: $percent', () => {
   it.each<[string, Expr]>([
     ['n is absent', { $percent: [{ $: 'missing' }, 4] }],
     ['n is null', { $percent: [null, 4] }],
-    ['n is not numeric text', { $percent: ['12 requests', 4] }],
     ['d is null', { $percent: [4, null] }],
-    ['d is an object', { $percent: [4, { $: 'row.obj' }] }],
     ['d is missing', { $percent: [4] }],
     ['both are missing', { $percent: [] }],
     ['n is null and d is 0', { $percent: [null, 0] }],
   ])('is null when %s', (_, e) => {
     expect(evaluate(e, ctx)).toBeNull();
+  });
+
+  // So the number column reading the rate can say what the API answered (an empty KPI alone
+  // would read "No data").
+  it.each<[string, Expr, unknown]>([
+    ['n is not numeric text', { $percent: ['12 requests', 4] }, '12 requests'],
+    ['d is an object', { $percent: [4, { $: 'row.obj' }] }, { x: 1 }],
+    ['d is true and n is null', { $percent: [null, true] }, true],
+    ['both are lists (the first wins)', { $percent: [[1], [2]] }, [1]],
+  ])('is the operand itself when %s', (_, e, want) => {
+    expect(evaluate(e, ctx)).toEqual(want);
   });
 
   it('percent() agrees', () => {

@@ -85,7 +85,16 @@ export function evaluate(expr: Expr, ctx: Context, lookups: NameLookups = NO_LOO
     return lookups.id(evaluate(o.$apiId, ctx, lookups));
   }
   if (isOp(o, '$percent')) {
-    const [n, d] = list(o.$percent).map((e) => readNumber(evaluate(e, ctx, lookups)));
+    const parts = list(o.$percent)
+      .slice(0, 2)
+      .map((e) => evaluate(e, ctx, lookups));
+    // An operand that is there but is no number is passed on as it is, so the number column
+    // that reads the result can say what the API answered instead of showing a silent gap.
+    const bad = parts.find((v) => v !== null && v !== undefined && readNumber(v) === null);
+    if (bad !== undefined) {
+      return bad;
+    }
+    const [n, d] = parts.map(readNumber);
     return percent(n ?? null, d ?? null);
   }
   if (isOp(o, '$selected')) {

@@ -1,5 +1,5 @@
 import { parseTimeSpan } from '../time/parseTimeSpan';
-import { readNumber } from './number';
+import { readNumber, readNumberNoting, type Unreadable } from './number';
 
 /**
  * How a missing bucket reads: counts are 0 (no request in that bucket means none happened),
@@ -67,14 +67,16 @@ export class TimeSpanCache {
 /**
  * Reads a list of API buckets into a series in one pass, dropping buckets whose timestamp
  * cannot be parsed (counted in `dropped` so the caller can say so). Pass the response's
- * `spans` cache when reading several series of one response.
+ * `spans` cache when reading several series of one response, and `bad` to count the values
+ * of kept buckets that are there but are no numbers (they read as null).
  */
 export function toPointSeries<T>(
   buckets: ReadonlyArray<T | null | undefined> | null | undefined,
   timeOf: (b: T) => string | null | undefined,
   valueOf: (b: T) => unknown,
   fill: Fill,
-  dropped: { count: number; spans?: TimeSpanCache }
+  dropped: { count: number; spans?: TimeSpanCache },
+  bad?: Unreadable
 ): PointSeries {
   // Whatever came off the network where a list belongs: anything else reads as no buckets.
   const list = Array.isArray(buckets) ? (buckets as ReadonlyArray<T | null | undefined>) : [];
@@ -107,7 +109,7 @@ export function toPointSeries<T>(
       }
       times[k] = t;
     }
-    values[k] = readNumber(valueOf(b));
+    values[k] = bad ? readNumberNoting(valueOf(b), bad) : readNumber(valueOf(b));
     k++;
   }
   if (times === undefined) {

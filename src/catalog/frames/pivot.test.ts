@@ -26,6 +26,8 @@ function build(spec: PivotFrameSpec, data: unknown): { frame: DataFrame; notices
   return { frame: built.frames[0], notices: built.notices };
 }
 
+const column = (f: DataFrame, name: string) => f.fields.find((x) => x.name === name)?.values;
+
 describe("pivot frames (the catalog's errors by status code)", () => {
   it('is the key columns, then a column per status code holding the sums, 0 where a row has none', () => {
     const { frame, notices } = build(statusCodes, {
@@ -60,8 +62,8 @@ describe("pivot frames (the catalog's errors by status code)", () => {
     ]);
   });
 
-  it('names a cell without a status code "unknown", and counts what is not a number as 0', () => {
-    const { frame } = build(statusCodes, {
+  it('names a cell without a status code "unknown"; a value that is no number empties its sum, said once per column', () => {
+    const { frame, notices } = build(statusCodes, {
       getErrorsByStatusCode: {
         errors: [
           {
@@ -79,8 +81,65 @@ describe("pivot frames (the catalog's errors by status code)", () => {
     expect(frame.fields.map((f) => [f.name, f.values])).toEqual([
       ['API', ['Payments API 1.0.0']],
       ['API ID', ['u2']],
-      ['429', [0]],
-      ['unknown', [5]],
+      ['429', [null]],
+      ['unknown', [null]],
+    ]);
+    expect(notices).toEqual([
+      '1 value(s) of `429` could not be read as numbers and are shown empty: the Insights API answered an object.',
+      '1 value(s) of `unknown` could not be read as numbers and are shown empty: the Insights API answered a string.',
+    ]);
+  });
+
+  it('adds what is null as nothing and silently: the API had no value', () => {
+    const { frame, notices } = build(statusCodes, {
+      getErrorsByStatusCode: {
+        errors: [
+          {
+            apiId: 'u1',
+            errorCountByCode: [
+              { statusCode: 404, count: 2 },
+              { statusCode: 404, count: null },
+              { statusCode: 404 },
+              { statusCode: 500, count: null },
+            ],
+          },
+          { apiId: 'u2', errorCountByCode: [{ statusCode: 500, count: '3' }] },
+        ],
+      },
+    });
+    expect(frame.fields.map((f) => [f.name, f.values])).toEqual([
+      ['API', ['Orders API v1', 'Payments API 1.0.0']],
+      ['API ID', ['u1', 'u2']],
+      ['404', [2, 0]],
+      ['500', [0, 3]],
+    ]);
+    expect(notices).toEqual([]);
+  });
+
+  it('keeps the other rows of a column whose value is no number in one row', () => {
+    const { frame, notices } = build(statusCodes, {
+      getErrorsByStatusCode: {
+        errors: [
+          {
+            apiId: 'u1',
+            errorCountByCode: [
+              { statusCode: 404, count: [1] },
+              { statusCode: 404, count: 1 },
+            ],
+          },
+          {
+            apiId: 'u2',
+            errorCountByCode: [
+              { statusCode: 404, count: 4 },
+              { statusCode: 404, count: false },
+            ],
+          },
+        ],
+      },
+    });
+    expect(column(frame, '404')).toEqual([null, null]);
+    expect(notices).toEqual([
+      '2 value(s) of `404` could not be read as numbers and are shown empty: the Insights API answered a list.',
     ]);
   });
 

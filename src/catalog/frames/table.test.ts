@@ -135,10 +135,91 @@ describe('table frames: column types', () => {
     ]);
   });
 
-  it('reads number columns as numbers: numeric text yes, anything else null', () => {
+  it('reads number columns as numbers: numeric text yes, anything else null and said', () => {
     const spec = table([{ name: 'N', type: 'number', value: { $: 'row.n' } }]);
     const rows = [{ n: 5 }, { n: ' 12 ' }, { n: '1e3' }, { n: '-0.5' }, { n: '12 ms' }, { n: true }, { n: {} }, {}];
-    expect(build(spec, { list: { rows } }).frame.fields[0].values).toEqual([5, 12, 1000, -0.5, null, null, null, null]);
+    const { frame, notices } = build(spec, { list: { rows } });
+    expect(frame.fields[0].values).toEqual([5, 12, 1000, -0.5, null, null, null, null]);
+    expect(notices).toEqual([
+      '3 value(s) of `N` could not be read as numbers and are shown empty: the Insights API answered a string.',
+    ]);
+  });
+
+  it('says once per number column, by its display name, what is there but no number; null and absent are silent', () => {
+    const spec = table([
+      { name: 'Name', type: 'string', value: { $: 'row.name' } },
+      { name: 'Count', type: 'number', displayName: 'Requests', value: { $: 'row.count' } },
+      { name: 'Latency', type: 'number', value: { $: 'row.latency' } },
+      { name: 'Errors', type: 'number', value: { $: 'row.errors' } },
+    ]);
+    const { frame, notices } = build(spec, {
+      list: {
+        rows: [
+          { name: { x: 1 }, count: [3], latency: false, errors: null },
+          { name: 'b', count: 4, latency: 1e400 },
+          { name: 'c', count: [], latency: 2 },
+        ],
+      },
+    });
+    expect(frame.fields.map((f) => f.values)).toEqual([
+      ['{"x":1}', 'b', 'c'],
+      [null, 4, null],
+      [null, null, 2],
+      [null, null, null],
+    ]);
+    expect(notices).toEqual([
+      '2 value(s) of `Requests` could not be read as numbers and are shown empty: the Insights API answered a list.',
+      '2 value(s) of `Latency` could not be read as numbers and are shown empty: the Insights API answered true or false.',
+    ]);
+  });
+
+  it('names the first value that is no number in the order of the answer, before the sort', () => {
+    const spec = table([{ name: 'V', type: 'number', value: { $: 'row.v' } }], { sort: { column: 'V', order: 'asc' } });
+    const { frame, notices } = build(spec, { list: { rows: [{ v: 'n/a' }, { v: 2 }, { v: {} }, { v: 1 }] } });
+    expect(frame.fields[0].values).toEqual([1, 2, null, null]);
+    expect(notices).toEqual([
+      '2 value(s) of `V` could not be read as numbers and are shown empty: the Insights API answered a string.',
+    ]);
+  });
+
+  it.each<[string, unknown, string]>([
+    [
+      'totalTraffic',
+      { traffic: { total: 5 } },
+      '`Total Traffic` could not be read as numbers and are shown empty: the Insights API answered an object',
+    ],
+    [
+      'errorCount',
+      { errors: [5] },
+      '`Error Request Count` could not be read as numbers and are shown empty: the Insights API answered a list',
+    ],
+    [
+      'latencyP95',
+      { latency: true },
+      '`95th Percentile Latency` could not be read as numbers and are shown empty: the Insights API answered true or false',
+    ],
+    [
+      'errorRate',
+      { errors: 1, traffic: { total: 5 } },
+      '`Error Rate` could not be read as numbers and are shown empty: the Insights API answered an object',
+    ],
+    [
+      'errorRate',
+      { errors: 'abc', traffic: 5 },
+      '`Error Rate` could not be read as numbers and are shown empty: the Insights API answered a string',
+    ],
+  ])("gives the catalog's %s KPI an empty value and a notice for %j", (kpi, data, text) => {
+    const variant = entryFor('overviewKpi')!.variants!.cases[kpi];
+    const { frame, notices } = build(variant.frames as TableFrameSpec, data);
+    expect(frame.fields[0].values).toEqual([null]);
+    expect(notices).toEqual([`1 value(s) of ${text}.`]);
+  });
+
+  it("gives the catalog's KPI an empty value and no notice for a null answer (the API's no value)", () => {
+    const variant = entryFor('overviewKpi')!.variants!.cases.totalTraffic;
+    const { frame, notices } = build(variant.frames as TableFrameSpec, { traffic: null });
+    expect(frame.fields[0].values).toEqual([null]);
+    expect(notices).toEqual([]);
   });
 
   it('reads string columns as text: JSON for objects and lists, null for null and absent', () => {

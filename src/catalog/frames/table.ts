@@ -1,11 +1,11 @@
 import { FieldType, type Field } from '@grafana/data';
 
 import { frameOf, numberField, stringField } from '../../frames/fields';
-import { readNumber } from '../../frames/number';
+import { readNumber, unreadableIn } from '../../frames/number';
 import { parseTimeSpan } from '../../time/parseTimeSpan';
 import { evaluate, type Context } from '../expressions';
 import type { ColumnSpec, TableFrameSpec } from '../format';
-import { objectsOf, readList, skippedNotice } from '../answer';
+import { objectsOf, readList, skippedNotice, unreadableNotice } from '../answer';
 import type { BuiltFrames, FrameContext } from './context';
 
 /** `data.x.y` → `x.y`, `row.cells` → `<rows>[].cells`: where a list is, for messages. */
@@ -31,6 +31,16 @@ export function rowsAt(ctx: Context, path: string, objects: boolean, notices: st
 /** Whether any column reads a field of its row (then rows must be objects). */
 export function readsFields(columns: ReadonlyArray<{ value: unknown }>): boolean {
   return JSON.stringify(columns.map((c) => c.value)).includes('"row.');
+}
+
+/**
+ * The notices of number columns whose values are there but are no numbers, in column order;
+ * counted in the answer's order, before any sort.
+ */
+export function unreadableNotices(columns: readonly ColumnSpec[], values: ReadonlyArray<readonly unknown[]>): string[] {
+  return columns.flatMap((col, i) =>
+    col.type === 'number' ? unreadableNotice(col.displayName || col.name, unreadableIn(values[i])) : []
+  );
 }
 
 /** A column's values as its declared type: times parsed, numbers read, the rest as text. */
@@ -65,6 +75,7 @@ export function tableFrames(spec: TableFrameSpec, data: unknown, f: FrameContext
       return v === undefined ? null : v;
     })
   );
+  notices.push(...unreadableNotices(spec.columns, columns));
   let fields = spec.columns.map((col, i) => columnField(col, columns[i]));
   if (spec.sort) {
     const at = spec.columns.findIndex((c) => c.name === spec.sort!.column);

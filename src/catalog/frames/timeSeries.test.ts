@@ -88,11 +88,49 @@ describe('timeSeries frames: one Time field and one number field per series', ()
     expect(values(frame, 1)).toEqual([9, 2]);
   });
 
-  it('reads values as numbers: numeric text as its number, anything else null', () => {
-    const { frame } = build(spec(series({ fill: 'null' })), {
+  it('reads values as numbers: numeric text as its number, anything else null, and says what was no number', () => {
+    const { frame, notices } = build(spec(series({ fill: 'null' })), {
       s: { usage: [b(10, '12'), b(11, '1e2'), b(12, 'n/a'), b(13, true), b(14, null), { timeSpan: iso(15) }] },
     });
     expect(values(frame, 1)).toEqual([12, 100, null, null, null, null]);
+    expect(notices).toEqual([
+      '2 value(s) of `Hits` could not be read as numbers and are shown empty: the Insights API answered a string.',
+    ]);
+  });
+
+  it('keeps a bucket whose value is no number as an empty cell, not a 0, in a zero-filled series', () => {
+    const { frame, notices } = build(spec(series({ fill: 'zero', displayName: 'All hits' })), {
+      s: { usage: [b(10, { n: 1 }), b(12, 3)] },
+    });
+    expect(times(frame)).toEqual([T(10), T(11), T(12)]);
+    expect(values(frame, 1)).toEqual([null, 0, 3]);
+    expect(notices).toEqual([
+      '1 value(s) of `All hits` could not be read as numbers and are shown empty: the Insights API answered an object.',
+    ]);
+  });
+
+  it('says so once per field, after the lists and dropped buckets, in field order', () => {
+    const s = spec(
+      series({ buckets: 'data.a', field: 'A', fill: 'null' }),
+      series({ buckets: 'data.b', field: 'B', fill: 'null' }),
+      series({ buckets: 'data.c', field: 'C', fill: 'null' })
+    );
+    const { frame, notices } = build(s, {
+      a: [b(10, 1e400), b(11, 'x'), 'junk'],
+      b: [b(10, 2), { timeSpan: 'never', count: [] }],
+      c: [b(10, [1]), b(11, false), b(12, null)],
+    });
+    expect(frame.fields.slice(1).map((f) => f.values)).toEqual([
+      [null, null, null],
+      [2, null, null],
+      [null, null, null],
+    ]);
+    expect(notices).toEqual([
+      '1 item(s) of `a` were left out: they are not objects.',
+      '1 bucket(s) had a timestamp that could not be read and were left out.',
+      '2 value(s) of `A` could not be read as numbers and are shown empty: the Insights API answered a number too large to read.',
+      '2 value(s) of `C` could not be read as numbers and are shown empty: the Insights API answered a list.',
+    ]);
   });
 
   it('reads no points from null buckets and a null or absent bucket list', () => {

@@ -7,7 +7,8 @@ import { common } from '../catalog';
 import { evaluate, type Context } from '../expressions';
 import type { SeriesSpec, TimeSeriesFrameSpec } from '../format';
 import { message } from '../messages';
-import { objectsOf, readList, skippedNotice } from '../answer';
+import { objectsOf, readList, skippedNotice, unreadableNotice } from '../answer';
+import { unreadable } from '../../frames/number';
 import { getPath, isPresent } from '../paths';
 import type { BuiltFrames, FrameContext } from './context';
 
@@ -61,6 +62,8 @@ export function timeSeriesFrames(spec: TimeSeriesFrameSpec, data: unknown, f: Fr
   const dropped = { count: 0, spans: new TimeSpanCache() };
   const notices: string[] = [];
   const series: FrameSeries[] = [];
+  // Said after the lists' notices, in field order, as the other readers do.
+  const valueNotices: string[] = [];
   for (const s of spec.series) {
     const scopes: Context[] = [];
     const itemLabel = s.each ? `${s.each.replace(/^data\.?/, '')}[]` : '';
@@ -86,9 +89,12 @@ export function timeSeriesFrames(spec: TimeSeriesFrameSpec, data: unknown, f: Fr
       const fill: Fill = evaluate(s.fill, ctx, f.lookups) === 'null' ? 'null' : 'zero';
       const displayName = s.displayName === undefined ? undefined : evaluate(s.displayName, ctx, f.lookups);
       const config: FieldConfig | undefined = s.axis === 'right' ? { custom: { axisPlacement: 'right' } } : undefined;
+      const field = text(evaluate(s.field, ctx, f.lookups));
+      const shownAs = displayName === undefined ? undefined : text(displayName);
+      const bad = unreadable();
       series.push({
-        field: text(evaluate(s.field, ctx, f.lookups)),
-        displayName: displayName === undefined ? undefined : text(displayName),
+        field,
+        displayName: shownAs,
         labels: labelsOf(s, ctx, f),
         unit: text(evaluate(s.unit, ctx, f.lookups)),
         config,
@@ -97,9 +103,11 @@ export function timeSeriesFrames(spec: TimeSeriesFrameSpec, data: unknown, f: Fr
           (b) => getPath(b, s.time) as string | null | undefined,
           (b) => getPath(b, s.value),
           fill,
-          dropped
+          dropped,
+          bad
         ),
       });
+      valueNotices.push(...unreadableNotice(shownAs || field, bad));
     }
     notices.push(...skippedNotice(labelOf(s.buckets, itemLabel), skippedBuckets));
   }
@@ -111,5 +119,6 @@ export function timeSeriesFrames(spec: TimeSeriesFrameSpec, data: unknown, f: Fr
   if (dropped.count > 0) {
     notices.push(message('droppedBuckets', { n: dropped.count }));
   }
+  notices.push(...valueNotices);
   return { frames: [frame], notices };
 }

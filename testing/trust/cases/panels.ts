@@ -305,6 +305,45 @@ export const RESPONSE_CASES: PanelCase[] = [
     expected: { rows: [1] },
   },
   {
+    name: 'an object where a number belongs',
+    targets: [kpi],
+    faults: { ...api, status: 200, body: '{"data":{"traffic":{"total":5}}}' },
+    // Not a silent "No data": the empty value comes with what the API answered.
+    expected: {
+      rows: [1],
+      notices: [
+        'warning: 1 value(s) of `Total Traffic` could not be read as numbers and are shown empty: the Insights API answered an object.',
+      ],
+    },
+  },
+  {
+    name: 'null where a number belongs',
+    targets: [kpi],
+    faults: { ...api, status: 200, body: '{"data":{"traffic":null}}' },
+    // The API's "no value": an empty value, nothing to say.
+    expected: { rows: [1] },
+  },
+  {
+    name: 'text and true or false where counts belong',
+    targets: [summary],
+    faults: {
+      ...api,
+      status: 200,
+      body: summaryBody([
+        { timeSpan: '2026-11-24T00:00:00Z', v: 'abc' },
+        { timeSpan: '2026-11-24T01:00:00Z', v: true },
+      ]),
+    },
+    expected: {
+      rows: [24],
+      notices: [
+        'warning: 2 value(s) of `Success` could not be read as numbers and are shown empty: the Insights API answered a string.',
+        'warning: 2 value(s) of `Errors` could not be read as numbers and are shown empty: the Insights API answered a string.',
+        'warning: 2 value(s) of `Latency (p95)` could not be read as numbers and are shown empty: the Insights API answered a string.',
+      ],
+    },
+  },
+  {
     name: 'an object where a list belongs',
     targets: [summary],
     faults: { ...api, status: 200, body: '{"data":{"success":{"summary":{"timeSpan":"2026-11-24T00:00:00Z"}}}}' },
