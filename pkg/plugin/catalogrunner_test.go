@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/data"
 )
 
 // The catalog runner inside the data source: what a rule or a server-side panel shows for each
@@ -58,6 +59,23 @@ func TestCatalogRunnerErrors(t *testing.T) {
 		}
 		if r.ErrorSource != backend.ErrorSourceDownstream {
 			t.Errorf("source %v", r.ErrorSource)
+		}
+	})
+
+	t.Run("an answer of the wrong shape is said, not shown as No data", func(t *testing.T) {
+		f := newFakeChoreo(t)
+		f.api = func(w http.ResponseWriter, _ *http.Request, _ int) {
+			writeJSON(w, 200, map[string]any{"data": map[string]any{"traffic": map[string]any{"total": 5}}})
+		}
+		ds := newTestDatasource(t, f.jsonData(), testSecret, queries)
+		resp := queryData(t, ds, backend.DataQuery{RefID: "A", TimeRange: tr, JSON: []byte(`{"queryType":"overviewKpi",` + env + `}`)})
+		r := resp.Responses["A"]
+		if r.Error != nil || len(r.Frames) != 1 || r.Frames[0].Meta == nil || len(r.Frames[0].Meta.Notices) != 1 {
+			t.Fatalf("%v %v", r.Error, r.Frames)
+		}
+		want := "1 value(s) of `Total Traffic` could not be read as numbers and are shown empty: the Insights API answered an object."
+		if got := r.Frames[0].Meta.Notices[0]; got.Text != want || got.Severity != data.NoticeSeverityWarning {
+			t.Errorf("%+v", got)
 		}
 	})
 }
