@@ -38,5 +38,7 @@ export const SandboxLabels = {
   saveAndTest: 'Save & test',
   fillDemo: 'Fill in demo credentials',
   runQuery: 'Run query',
+  /** The query row's help toggle (Grafana's QueryEditorRow titles it so). */
+  showHelp: 'Show data source help',
   ranges: { last24h: 'Last 24 hours', last7d: 'Last 7 days' },
 } as const;
