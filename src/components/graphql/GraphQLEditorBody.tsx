@@ -1,4 +1,4 @@
-import React, { useEffect, useRef, useState } from 'react';
+import React, { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { EditorField, EditorRow, EditorRows } from '@grafana/plugin-ui';
 import { Alert, Button, CodeEditor, Stack, type Monaco, type MonacoEditor } from '@grafana/ui';
 
@@ -9,6 +9,7 @@ import { schemaProviderFor } from '../../graphql/schemaProvider';
 import { formatProblem } from '../../graphql/validate';
 import type { GraphQLQueryOptions } from '../../types';
 import type { GraphQLQueryEditorProps } from './GraphQLQueryEditor';
+import { editorHeight, QUERY_EDITOR_LINES, VARIABLES_EDITOR_LINES } from './editorHeight';
 import { MappingOptions } from './MappingOptions';
 import { setProblemMarkers } from './markers';
 import { useGraphQLValidation } from './useGraphQLValidation';
@@ -46,9 +47,41 @@ export default function GraphQLEditorBody(props: GraphQLQueryEditorProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [validation.queryProblems]);
 
+  // @grafana/ui's CodeEditor subscribes the onChange it had when Monaco mounted and never the
+  // later ones: whatever a keystroke writes must come from this ref, or typing would put back
+  // the query as it was at mount (an environment chosen since, variables edited since).
+  const latest = useRef({ query, options, text, variables, onChange });
+  // Before Monaco's own effects apply a new value (and report it through onChange).
+  useLayoutEffect(() => {
+    latest.current = { query, options, text, variables, onChange };
+  });
+  const written = useRef<string[]>([]);
   const update = (patch: Partial<GraphQLQueryOptions>) => {
-    onChange({ ...query, graphql: { ...options, query: text, variables, ...patch } });
+    const l = latest.current;
+    const graphql = { ...l.options, query: l.text, variables: l.variables, ...patch };
+    remember(written.current, graphql.query, graphql.variables);
+    l.onChange({ ...l.query, graphql });
   };
+
+  // A document this editor did not write (an example from the query help, a query replaced by
+  // the panel) is shown instead of the local copy. What it wrote itself may come back late.
+  const modelQuery = query.graphql?.query;
+  const modelVariables = query.graphql?.variables;
+  useEffect(() => {
+    const external = (v: string | undefined, local: string) =>
+      v !== undefined && v !== local && !written.current.includes(v);
+    const newQuery = modelQuery?.trim() && external(modelQuery, latest.current.text) ? modelQuery : undefined;
+    const newVariables = external(modelVariables, latest.current.variables) ? modelVariables : undefined;
+    if (newQuery !== undefined || newVariables !== undefined) {
+      written.current = [];
+    }
+    if (newQuery !== undefined) {
+      setText(newQuery);
+    }
+    if (newVariables !== undefined) {
+      setVariables(newVariables);
+    }
+  }, [modelQuery, modelVariables]);
 
   /** Runs only what passes validation right now: nothing invalid is ever sent. */
   const runIfValid = (q = text, v = variables) => {
@@ -61,6 +94,7 @@ export default function GraphQLEditorBody(props: GraphQLQueryEditorProps) {
   // The seeded document becomes the query's, and runs once, so the panel shows data at once.
   useEffect(() => {
     if (seed) {
+      remember(written.current, seed.query, seed.variables);
       onChange({ ...query, graphql: { ...options, ...seed.mapping, query: seed.query, variables: seed.variables } });
       runIfValid(seed.query, seed.variables ?? '');
     }
@@ -100,7 +134,7 @@ export default function GraphQLEditorBody(props: GraphQLQueryEditorProps) {
             <CodeEditor
               value={text}
               language="graphql"
-              height={240}
+              height={editorHeight(text, QUERY_EDITOR_LINES)}
               showLineNumbers
               showMiniMap={false}
               onBeforeEditorMount={(monaco) => registerGraphQLProviders(monaco)}
@@ -146,7 +180,7 @@ export default function GraphQLEditorBody(props: GraphQLQueryEditorProps) {
             <CodeEditor
               value={variables}
               language="json"
-              height={100}
+              height={editorHeight(variables, VARIABLES_EDITOR_LINES)}
               showMiniMap={false}
               onChange={(v) => {
                 setVariables(v);
@@ -194,4 +228,16 @@ export default function GraphQLEditorBody(props: GraphQLQueryEditorProps) {
       </EditorRow>
     </EditorRows>
   );
+}
+
+const WRITTEN_KEPT = 50;
+
+/** The last values this editor sent, newest last: a parent may hand any of them back late. */
+function remember(list: string[], ...values: Array<string | undefined>): void {
+  for (const v of values) {
+    if (v !== undefined) {
+      list.push(v);
+    }
+  }
+  list.splice(0, Math.max(0, list.length - WRITTEN_KEPT));
 }
