@@ -1,7 +1,8 @@
 import React, { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { EditorField, EditorRow, EditorRows } from '@grafana/plugin-ui';
-import { Alert, Button, CodeEditor, Stack, type Monaco, type MonacoEditor } from '@grafana/ui';
+import { Alert, Button, CodeEditor, Stack, Text, type Monaco, type MonacoEditor } from '@grafana/ui';
 
+import { entryFor } from '../../catalog/catalog';
 import { attachSchema, registerGraphQLProviders } from '../../graphql/ide/monacoGraphQL';
 import { prettifyGraphQL } from '../../graphql/ide/prettify';
 import { seedDocument } from '../../graphql/ide/starter';
@@ -199,10 +200,33 @@ export default function GraphQLEditorBody(props: GraphQLQueryEditorProps) {
           </div>
         </EditorField>
       </EditorRow>
-      <MappingOptions
-        options={{ ...options, query: text, variables }}
-        onChange={(o) => onChange({ ...query, graphql: o })}
-      />
+      {options.framesFrom ? (
+        <EditorRow>
+          <Stack gap={1} alignItems="center" wrap="wrap">
+            <Text color="secondary">
+              {`Frames as the ${entryFor(options.framesFrom)?.label ?? options.framesFrom} query type makes them (series, names, units).`}
+            </Text>
+            <Button
+              size="sm"
+              variant="secondary"
+              fill="outline"
+              tooltip="Turn the response into frames with a data path, time field and label fields instead"
+              onClick={() => {
+                const { framesFrom, ...mapped } = options;
+                onChange({ ...query, graphql: { ...mapped, query: text, variables } });
+                runIfValid();
+              }}
+            >
+              Map the response myself
+            </Button>
+          </Stack>
+        </EditorRow>
+      ) : (
+        <MappingOptions
+          options={{ ...options, query: text, variables }}
+          onChange={(o) => onChange({ ...query, graphql: o })}
+        />
+      )}
       <EditorRow>
         <Stack gap={1}>
           <Button

@@ -260,6 +260,19 @@ describe('GraphQLQueryEditor', () => {
     });
   });
 
+  it('opened from a builder query: says whose frames it makes, until the response is mapped by hand', async () => {
+    const { onChange, onRunQuery } = setup({ query: VALID, variables: '{}', framesFrom: 'apiUsage' });
+    expect(
+      await screen.findByText(/Frames as the API usage query type makes them/, {}, { timeout: 15_000 })
+    ).toBeInTheDocument();
+    // The mapping options would do nothing: they are not offered.
+    expect(screen.queryByLabelText('Label fields')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: /Map the response myself/ }));
+    const saved = onChange.mock.calls.at(-1)?.[0] as ChoreoQuery;
+    expect(saved.graphql).toEqual({ query: VALID, variables: '{}' });
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+  });
+
   it('grows the editors with their text, up to a maximum', async () => {
     const long = Array.from({ length: 60 }, (_, i) => `# line ${i}`).join('\n') + '\n{ listTenants { id } }';
     setup({ query: VALID, variables: '{}' });
