@@ -21,6 +21,8 @@ export const SandboxIds = {
   results: 'sandbox-results',
   timeSeries: 'sandbox-timeseries',
   frameTable: (index: number) => `sandbox-frame-${index}`,
+  /** The annotation page's events, as Grafana's annotation runner makes them (processEvents). */
+  annotationEvents: 'sandbox-annotation-events',
   notSaved: 'sandbox-not-saved',
   dashboardPicker: 'sandbox-dashboard-picker',
   /** Carries data-dashboard (file key) and data-panels-done / data-panels (counts) for waits. */
