@@ -20,6 +20,9 @@ const MACROS_HELP =
   'and dashboard variables. A declared variable missing here takes the dashboard variable of the same name; ' +
   'a declared DataFilter or TimeFilter is filled from the data source settings and the time range.';
 
+// The editors are as tall as their text: no scrolling past the last line (and no scrollbar for it).
+const FIT_TEXT = { scrollBeyondLastLine: false };
+
 export const GRAPHQL_EDITOR_HELP =
   'Ctrl+Space completes fields, arguments, input fields, enum values and declared variables from the schema; hover a name for its documentation; Shift+Alt+F or Prettify formats the document (comments are kept).';
 
@@ -136,6 +139,7 @@ export default function GraphQLEditorBody(props: GraphQLQueryEditorProps) {
               value={text}
               language="graphql"
               height={editorHeight(text, QUERY_EDITOR_LINES)}
+              monacoOptions={FIT_TEXT}
               showLineNumbers
               showMiniMap={false}
               onBeforeEditorMount={(monaco) => registerGraphQLProviders(monaco)}
@@ -182,6 +186,7 @@ export default function GraphQLEditorBody(props: GraphQLQueryEditorProps) {
               value={variables}
               language="json"
               height={editorHeight(variables, VARIABLES_EDITOR_LINES)}
+              monacoOptions={FIT_TEXT}
               showMiniMap={false}
               onChange={(v) => {
                 setVariables(v);
