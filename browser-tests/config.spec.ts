@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 
+import { ENVIRONMENTS } from '../emulator/demo';
 import { SETTING_LABELS } from '../src/settings/validateSettings';
 import { clearSettings, getInfo, getStats, openSandbox, SandboxIds, SandboxLabels, screenshot } from './sandbox';
 
@@ -36,7 +37,7 @@ test('the config page saves the demo credentials and Save & test connects', asyn
 
   const result = page.getByTestId(SandboxIds.testResult);
   await expect(result).toContainText(`Connected to organization ${info.demo.orgUuid}`);
-  await expect(result).toContainText('Development, Staging, Production');
+  await expect(result).toContainText(ENVIRONMENTS.map((e) => e.name).join(', '));
   // The secret left the browser: the field now says "configured" and the token was fetched
   // by the proxy, not the page.
   await expect(page.getByLabel(SETTING_LABELS.consumerSecret, { exact: true })).toHaveValue('configured');
@@ -125,11 +126,12 @@ test('the default environment select lists the environments once the credentials
   const select = page.getByRole('combobox', { name: SETTING_LABELS.defaultEnvironmentId });
   await expect(page.getByText(/Pick one, or type an environment id/)).toBeVisible();
   await select.click();
+  // The emulator's environments, in its order.
   const options = page.getByRole('listbox').getByRole('option');
-  await expect(options).toHaveCount(3);
-  await expect(options.nth(0)).toContainText('Development');
-  await expect(options.nth(1)).toContainText('Staging');
-  await expect(options.nth(2)).toContainText('Production');
+  await expect(options).toHaveCount(ENVIRONMENTS.length);
+  for (const [i, env] of ENVIRONMENTS.entries()) {
+    await expect(options.nth(i)).toContainText(env.name);
+  }
   await options.nth(1).click();
-  await expect(select).toHaveValue('Staging');
+  await expect(select).toHaveValue(ENVIRONMENTS[1].name);
 });

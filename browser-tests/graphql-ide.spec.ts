@@ -1,36 +1,40 @@
 /**
  * The GraphQL editor as an IDE: completion from the schema (Ctrl+Space), hover documentation,
- * and the runnable starting document. Monaco runs for real in Chromium, with the plugin's
+ * and the document it starts from. Monaco runs for real in Chromium, with the plugin's
  * graphql-language-service providers registered on it.
  */
 import { expect, test, type Page } from '@playwright/test';
 
 import { QueryType } from '../src/types';
+import { catalogDocument, expectShown, MONACO_TIMEOUT_MS, queryEditor } from './monaco';
 import { chooseQueryType, openQueryTab, runCount, waitForRun } from './queryPage';
 import { openSandbox, saveDemoSettings, screenshot } from './sandbox';
-
-// Monaco is a lazily loaded ~9 MB chunk in the (unminified) sandbox build.
-const MONACO_TIMEOUT_MS = 30_000;
 
 test.beforeEach(async ({ request }) => {
   await saveDemoSettings(request);
 });
 
-async function openGraphQLEditor(page: Page) {
+/** A new panel (the request summary), optionally switched to `from` first, then to GraphQL. */
+async function openGraphQLEditor(page: Page, from?: QueryType) {
   await openQueryTab(page, () => openSandbox(page, 'query'));
+  if (from) {
+    const runs = await runCount(page);
+    await chooseQueryType(page, from);
+    await waitForRun(page, runs);
+  }
   const before = await runCount(page);
   await chooseQueryType(page, QueryType.GraphQL);
   await waitForRun(page, before);
-  const editor = page.locator('.monaco-editor').first();
+  const editor = queryEditor(page);
   await expect(editor).toBeVisible({ timeout: MONACO_TIMEOUT_MS });
   return editor;
 }
 
-test('starts from a runnable example and completes fields from the schema with Ctrl+Space', async ({ page }) => {
+test('switching a builder query to GraphQL starts from its document; Ctrl+Space completes fields', async ({ page }) => {
   test.setTimeout(75_000);
   const editor = await openGraphQLEditor(page);
-  // The starting document, not an empty editor (it has already run: waitForRun above).
-  await expect(editor).toContainText('getAPIUsageOverTime(timeFilter: $timeFilter, dataFilter: $dataFilter)');
+  // The document the request summary sends, not an empty editor (it has already run: waitForRun above).
+  await expectShown(editor, catalogDocument(QueryType.RequestSummary));
 
   await editor.click();
   await page.keyboard.press('ControlOrMeta+A');
@@ -54,7 +58,8 @@ test('starts from a runnable example and completes fields from the schema with C
 
 test('hovering a field shows its description from the schema', async ({ page }) => {
   test.setTimeout(75_000);
-  const editor = await openGraphQLEditor(page);
+  const editor = await openGraphQLEditor(page, QueryType.ApiUsage);
+  await expectShown(editor, catalogDocument(QueryType.ApiUsage));
   await editor.getByText('getAPIUsageOverTime', { exact: true }).first().hover();
   const hover = page.locator('.monaco-hover').filter({ hasText: 'Query.getAPIUsageOverTime' });
   await expect(hover).toBeVisible();

@@ -28,9 +28,14 @@ export async function waitForRun(page: Page, after: number): Promise<void> {
   await expect(queryState(page)).not.toHaveAttribute('data-state', 'Loading', { timeout: RUN_TIMEOUT_MS });
 }
 
+/** A Combobox's or MultiCombobox's input (MultiCombobox gives its open menu's checkboxes the same id). */
+export function comboboxInput(page: Page, inputId: string): Locator {
+  return page.locator(`input[role="combobox"][id="${inputId}"]`);
+}
+
 /** Opens a Combobox by its input id, filters by `text` and picks the option with `value`. */
 export async function choose(page: Page, inputId: string, value: string, text?: string): Promise<void> {
-  const input = page.locator(`[id="${inputId}"]`);
+  const input = comboboxInput(page, inputId);
   await input.click();
   if (text) {
     await input.fill(text);

@@ -8,8 +8,11 @@ import { EMULATOR_DS_FILE, isInsightsProxyResponse } from './emulator';
 
 const S = Components.QueryEditor;
 
-/** GraphQL mode needs a hand-written document; its own spec lives with the GraphQL editor. */
-const EDITOR_TYPES = Object.values(QueryType).filter((t) => t !== QueryType.GraphQL);
+/**
+ * Every query type, GraphQL included: picked in a new panel (the request summary), GraphQL
+ * opens the document the request summary sends.
+ */
+const EDITOR_TYPES = Object.values(QueryType);
 
 /** Grafana's Combobox: open it, then pick the option whose label text is exactly `label`. */
 async function pickOption(page: Page, inputId: string, label?: string) {
@@ -54,4 +57,24 @@ test.describe('query editor', () => {
       await expect(panelEditPage.panel.fieldNames.first()).toBeVisible();
     });
   }
+
+  test('Open as GraphQL turns a builder query into its GraphQL document, which returns data', async ({
+    panelEditPage,
+    readProvisionedDataSource,
+    page,
+  }) => {
+    const ds = await readProvisionedDataSource({ fileName: EMULATOR_DS_FILE });
+    await panelEditPage.datasource.set(ds.name);
+    await showAsTable(panelEditPage);
+    await pickOption(page, S.QueryType.id('A'), entryFor(QueryType.ApiUsage)?.label);
+    await page.getByTestId(S.OpenAsGraphQL).click();
+    await expect(page.locator(`#${S.QueryType.id('A')}`)).toHaveValue(entryFor(QueryType.GraphQL)?.label ?? '');
+    // The GraphQL editor (Monaco) with the API usage document.
+    await expect(page.getByText('getAPIUsageOverTime', { exact: true }).first()).toBeVisible();
+
+    const response = await panelEditPage.refreshPanel({ waitForResponsePredicateCallback: isInsightsProxyResponse });
+    expect(response.ok()).toBe(true);
+    await expect(panelEditPage.panel.getErrorIcon()).toHaveCount(0);
+    await expect(panelEditPage.panel.fieldNames.first()).toBeVisible();
+  });
 });

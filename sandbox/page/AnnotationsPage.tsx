@@ -1,18 +1,29 @@
 import React, { useRef, useState } from 'react';
-import { CoreApp, getDefaultTimeRange, LoadingState, type AnnotationQuery, type PanelData } from '@grafana/data';
+import { lastValueFrom } from 'rxjs';
+import {
+  CoreApp,
+  FieldType,
+  getDefaultTimeRange,
+  LoadingState,
+  type AnnotationEvent,
+  type AnnotationQuery,
+  type DataFrame,
+  type PanelData,
+} from '@grafana/data';
 import { Alert, Button, Stack } from '@grafana/ui';
 
 import type { ChoreoQuery } from '../../src/types';
 import type { SandboxDataSource } from './createDataSource';
-import { Results } from './Results';
+import { FrameTable, Results } from './Results';
 import { buildRequest, collect } from './runQuery';
 import { SandboxIds, SandboxLabels } from './testIds';
 import { timeRange } from './timeRanges';
 
 /**
  * The annotation editor page: the data source's annotation QueryEditor (if the build has one)
- * editing `annotation.target`, run through prepareQuery + query() like Grafana's annotation
- * runner; the frames are shown as tables instead of markers on a graph.
+ * editing `annotation.target`, run through prepareQuery + query() + processEvents like Grafana's
+ * annotation runner; the events (what Grafana draws as markers and their tooltips) and the
+ * frames they came from are shown as tables.
  */
 export function AnnotationsPage({ datasource }: { datasource: SandboxDataSource }) {
   const support = datasource.annotations;
@@ -30,6 +41,7 @@ export function AnnotationsPage({ datasource }: { datasource: SandboxDataSource 
     series: [],
     timeRange: getDefaultTimeRange(),
   });
+  const [events, setEvents] = useState<AnnotationEvent[]>();
 
   if (!support?.QueryEditor) {
     return (
@@ -53,7 +65,14 @@ export function AnnotationsPage({ datasource }: { datasource: SandboxDataSource 
       return;
     }
     const request = buildRequest([target], range, 1000, CoreApp.Dashboard);
-    setData(await collect(() => datasource.query(request), range));
+    const result = await collect(() => datasource.query(request), range);
+    setData(result);
+    // Grafana's annotation runner turns the frames into events (its markers) the same way.
+    setEvents(
+      support.processEvents
+        ? await lastValueFrom(support.processEvents(anno, result.series), { defaultValue: [] })
+        : undefined
+    );
   };
 
   return (
@@ -72,7 +91,28 @@ export function AnnotationsPage({ datasource }: { datasource: SandboxDataSource 
           {SandboxLabels.runQuery}
         </Button>
       </Stack>
+      {events && (
+        <FrameTable
+          frame={eventsFrame(events)}
+          title={`Events (${events.length})`}
+          testId={SandboxIds.annotationEvents}
+        />
+      )}
       <Results data={data} />
     </div>
   );
+}
+
+/** The events as a table: what a marker's tooltip shows. */
+function eventsFrame(events: AnnotationEvent[]): DataFrame {
+  return {
+    name: 'Events',
+    length: events.length,
+    fields: [
+      { name: 'Time', type: FieldType.time, config: {}, values: events.map((e) => e.time ?? null) },
+      { name: 'Title', type: FieldType.string, config: {}, values: events.map((e) => e.title ?? '') },
+      { name: 'Text', type: FieldType.string, config: {}, values: events.map((e) => e.text ?? '') },
+      { name: 'Tags', type: FieldType.string, config: {}, values: events.map((e) => (e.tags ?? []).join(', ')) },
+    ],
+  };
 }

@@ -1,6 +1,7 @@
 import React, { useCallback, useEffect, useRef, useState } from 'react';
-import { CoreApp, getDefaultTimeRange, LoadingState, type PanelData } from '@grafana/data';
-import { Button, RadioButtonGroup, Stack } from '@grafana/ui';
+import { css } from '@emotion/css';
+import { CoreApp, getDefaultTimeRange, LoadingState, type GrafanaTheme2, type PanelData } from '@grafana/data';
+import { Button, RadioButtonGroup, Stack, ToolbarButton, useStyles2 } from '@grafana/ui';
 
 import { plugin } from '../../src/module';
 import type { ChoreoQuery } from '../../src/types';
@@ -28,6 +29,9 @@ function emptyData(): PanelData {
  */
 export function QueryPage({ datasource }: { datasource: SandboxDataSource }) {
   const QueryEditor = plugin.components.QueryEditor;
+  const QueryEditorHelp = plugin.components.QueryEditorHelp;
+  const styles = useStyles2(getStyles);
+  const [showingHelp, setShowingHelp] = useState(false);
   const initial: ChoreoQuery = { refId: 'A', ...datasource.getDefaultQuery?.(CoreApp.PanelEditor) };
   const [query, setQuery] = useState<ChoreoQuery>(initial);
   const latest = useRef<ChoreoQuery>(initial);
@@ -63,8 +67,31 @@ export function QueryPage({ datasource }: { datasource: SandboxDataSource }) {
     setQuery(q);
   };
 
+  // Grafana's QueryEditorRow: an example replaces the query (keeping the row's refId and the
+  // data source) and closes the help; it does not run the query.
+  const onClickExample = (example: ChoreoQuery) => {
+    onChange({
+      ...example,
+      datasource: example.datasource ?? { type: datasource.type, uid: datasource.uid },
+      refId: latest.current.refId,
+    });
+    setShowingHelp(false);
+  };
+
   return (
     <div>
+      {QueryEditorHelp && (
+        <Stack justifyContent="flex-end">
+          <ToolbarButton
+            icon="question-circle"
+            tooltip={SandboxLabels.showHelp}
+            aria-label={SandboxLabels.showHelp}
+            aria-pressed={showingHelp}
+            variant={showingHelp ? 'active' : 'default'}
+            onClick={() => setShowingHelp((v) => !v)}
+          />
+        </Stack>
+      )}
       {QueryEditor && (
         <QueryEditor
           datasource={datasource}
@@ -75,6 +102,11 @@ export function QueryPage({ datasource }: { datasource: SandboxDataSource }) {
           range={data.timeRange}
           app={CoreApp.PanelEditor}
         />
+      )}
+      {QueryEditorHelp && showingHelp && (
+        <div className={styles.help}>
+          <QueryEditorHelp datasource={datasource} query={query} onClickExample={onClickExample} />
+        </div>
       )}
       <Stack gap={2} alignItems="center">
         <div data-testid={SandboxIds.rangePicker}>
@@ -103,3 +135,14 @@ export function QueryPage({ datasource }: { datasource: SandboxDataSource }) {
     </div>
   );
 }
+
+// Grafana draws the help in a box under the row's editor.
+const getStyles = (theme: GrafanaTheme2) => ({
+  help: css({
+    margin: theme.spacing(1, 0, 2),
+    padding: theme.spacing(2),
+    border: `1px solid ${theme.colors.border.weak}`,
+    borderRadius: theme.shape.radius.default,
+    background: theme.colors.background.secondary,
+  }),
+});

@@ -72,19 +72,56 @@ export function Results({ data }: { data: PanelData }) {
         </section>
       )}
       {frames.map((frame, i) => (
-        <section key={i} className={styles.panel} data-testid={SandboxIds.frameTable(i)}>
-          <h4>{frame.name || frame.refId || `Frame ${i + 1}`}</h4>
-          {(frame.meta?.notices ?? []).map((n, j) => (
-            <Alert key={j} severity={n.severity === 'error' ? 'error' : n.severity} title={n.text} />
-          ))}
-          <Table
-            data={frame}
-            width={width - 16}
-            height={Math.min(Math.max(frame.length, 1), 10) * ROW_HEIGHT + ROW_HEIGHT + 4}
-          />
-        </section>
+        <FrameSection
+          key={i}
+          frame={frame}
+          title={frame.name || frame.refId || `Frame ${i + 1}`}
+          testId={SandboxIds.frameTable(i)}
+          width={width}
+        />
       ))}
       {data.state === 'Done' && frames.length === 0 && <Alert severity="info" title="No data" />}
+    </div>
+  );
+}
+
+/** One frame as a table, with its notices; `frame` must have been through prepareFrames. */
+function FrameSection({
+  frame,
+  title,
+  testId,
+  width,
+}: {
+  frame: DataFrame;
+  title: string;
+  testId: string;
+  width: number;
+}) {
+  const styles = useStyles2(getStyles);
+  return (
+    <section className={styles.panel} data-testid={testId}>
+      <h4>{title}</h4>
+      {(frame.meta?.notices ?? []).map((n, j) => (
+        <Alert key={j} severity={n.severity === 'error' ? 'error' : n.severity} title={n.text} />
+      ))}
+      <Table
+        data={frame}
+        width={width - 16}
+        height={Math.min(Math.max(frame.length, 1), 10) * ROW_HEIGHT + ROW_HEIGHT + 4}
+      />
+    </section>
+  );
+}
+
+/** A table of one frame outside a panel's results (e.g. annotation events). */
+export function FrameTable({ frame, title, testId }: { frame: DataFrame; title: string; testId: string }) {
+  const theme = useTheme2();
+  const { ref, width } = useElementWidth<HTMLDivElement>();
+  const styles = useStyles2(getStyles);
+  const [prepared] = useMemo(() => prepareFrames([frame], theme), [frame, theme]);
+  return (
+    <div ref={ref} className={styles.results}>
+      <FrameSection frame={prepared} title={title} testId={testId} width={width} />
     </div>
   );
 }

@@ -21,6 +21,8 @@ export const SandboxIds = {
   results: 'sandbox-results',
   timeSeries: 'sandbox-timeseries',
   frameTable: (index: number) => `sandbox-frame-${index}`,
+  /** The annotation page's events, as Grafana's annotation runner makes them (processEvents). */
+  annotationEvents: 'sandbox-annotation-events',
   notSaved: 'sandbox-not-saved',
   dashboardPicker: 'sandbox-dashboard-picker',
   /** Carries data-dashboard (file key) and data-panels-done / data-panels (counts) for waits. */
@@ -38,5 +40,7 @@ export const SandboxLabels = {
   saveAndTest: 'Save & test',
   fillDemo: 'Fill in demo credentials',
   runQuery: 'Run query',
+  /** The query row's help toggle (Grafana's QueryEditorRow titles it so). */
+  showHelp: 'Show data source help',
   ranges: { last24h: 'Last 24 hours', last7d: 'Last 7 days' },
 } as const;

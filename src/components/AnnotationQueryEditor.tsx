@@ -9,6 +9,7 @@ import { queryProblems } from '../queryModel/problems';
 import { QueryType, type ChoreoAnnotationQuery, type ChoreoQuery } from '../types';
 import { ScopeRow } from './fields/ScopeRow';
 import { OptionField } from './OptionsEditor';
+import { Components } from './selectors';
 
 type Props = QueryEditorProps<DataSource, ChoreoQuery>;
 type Severity = NonNullable<ChoreoAnnotationQuery['minSeverity']>;
@@ -19,7 +20,7 @@ const SEVERITIES: Array<ComboboxOption<Severity | ''>> = [
   { label: 'High only', value: 'HIGH' },
 ];
 
-export const MIN_SEVERITY_LABEL = 'Minimum severity';
+const MIN_SEVERITY = Components.AnnotationEditor.MinSeverity;
 
 /**
  * Filters for alert annotations: the Alert summary query type's scope and category (from the
@@ -50,9 +51,9 @@ export function AnnotationQueryEditor({ query, onChange, datasource }: Props) {
           problem={problems[category.name]}
           set={(alertCategory) => set({ alertCategory: alertCategory as ChoreoAnnotationQuery['alertCategory'] })}
         />
-        <EditorField label={MIN_SEVERITY_LABEL}>
+        <EditorField label={MIN_SEVERITY.label} htmlFor={MIN_SEVERITY.id(query.refId)}>
           <Combobox<Severity | ''>
-            aria-label={MIN_SEVERITY_LABEL}
+            id={MIN_SEVERITY.id(query.refId)}
             width={20}
             options={SEVERITIES}
             value={target.minSeverity ?? ''}

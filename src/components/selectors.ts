@@ -43,6 +43,10 @@ export const Components = {
     },
     option,
   },
+  /** The annotation query editor: the Alert summary's scope and options, and this one of its own. */
+  AnnotationEditor: {
+    MinSeverity: field('Minimum severity', 'min-severity'),
+  },
 };
 
 export const selectors = { components: Components };

@@ -10,6 +10,7 @@ import { ApiNameMap } from '../metadata/apiDisplayName';
 import type { RunnerDeps } from '../runner/deps';
 import { resolveGranularity } from '../time/granularity';
 import { executedQueryString } from '../runner/executedQuery';
+import { environmentOf } from '../runner/prepare';
 import type { PlannedTarget } from '../runner/target';
 import type { ChoreoQuery } from '../types';
 import { buildMacros } from './macros';
@@ -112,6 +113,16 @@ export async function prepareGraphQLTarget(
   const scopedVars = request.scopedVars ?? {};
   const interpolate = (v?: string) => (v ? deps.templateSrv.replace(v, scopedVars) : undefined);
   const scope = { environmentId: interpolate(query.environmentId), projectId: interpolate(query.projectId) };
+  const notices: QueryResultMetaNotice[] = [];
+  if (options.framesFrom) {
+    // Opened from a builder query: the same environment as the builder picks (its API names and
+    // data), not the whole organization when neither the query nor the data source names one.
+    const env = await environmentOf(scope.environmentId ?? '', deps, notices);
+    if ('error' in env) {
+      return { refId, error: env.error };
+    }
+    scope.environmentId = env.id;
+  }
   const built = buildVariables(validation.operation, json.value, {
     schema,
     settings: deps.settings,
@@ -124,7 +135,6 @@ export async function prepareGraphQLTarget(
     return { refId, error: `GraphQL variables: ${built.errors.join(' ')}` };
   }
   const sent = { query: options.query, variables: built.variables, operationName: validation.operation.name?.value };
-  const notices: QueryResultMetaNotice[] = [];
   if (built.dropped.length) {
     notices.push({
       severity: 'info',

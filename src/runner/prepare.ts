@@ -88,7 +88,12 @@ export function checkFilter(
   }
 }
 
-async function environmentOf(
+/**
+ * The environment a builder query runs in: the chosen one, the data source's default, else the
+ * organization's first (said in a notice). Also used by GraphQL queries opened from a builder
+ * query, so they show the same data.
+ */
+export async function environmentOf(
   chosen: string,
   deps: RunnerDeps,
   notices: Notices

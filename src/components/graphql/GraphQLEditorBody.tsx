@@ -1,7 +1,8 @@
-import React, { useEffect, useRef, useState } from 'react';
+import React, { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { EditorField, EditorRow, EditorRows } from '@grafana/plugin-ui';
-import { Alert, Button, CodeEditor, Stack, type Monaco, type MonacoEditor } from '@grafana/ui';
+import { Alert, Button, CodeEditor, Stack, Text, type Monaco, type MonacoEditor } from '@grafana/ui';
 
+import { entryFor } from '../../catalog/catalog';
 import { attachSchema, registerGraphQLProviders } from '../../graphql/ide/monacoGraphQL';
 import { prettifyGraphQL } from '../../graphql/ide/prettify';
 import { seedDocument } from '../../graphql/ide/starter';
@@ -9,6 +10,7 @@ import { schemaProviderFor } from '../../graphql/schemaProvider';
 import { formatProblem } from '../../graphql/validate';
 import type { GraphQLQueryOptions } from '../../types';
 import type { GraphQLQueryEditorProps } from './GraphQLQueryEditor';
+import { editorHeight, QUERY_EDITOR_LINES, VARIABLES_EDITOR_LINES } from './editorHeight';
 import { MappingOptions } from './MappingOptions';
 import { setProblemMarkers } from './markers';
 import { useGraphQLValidation } from './useGraphQLValidation';
@@ -17,6 +19,9 @@ const MACROS_HELP =
   'Variables JSON may use $__from, $__to (ISO-8601), $__interval, $__granularity, $__orgId, $__tenant, $__environmentId ' +
   'and dashboard variables. A declared variable missing here takes the dashboard variable of the same name; ' +
   'a declared DataFilter or TimeFilter is filled from the data source settings and the time range.';
+
+// The editors are as tall as their text: no scrolling past the last line (and no scrollbar for it).
+const FIT_TEXT = { scrollBeyondLastLine: false };
 
 export const GRAPHQL_EDITOR_HELP =
   'Ctrl+Space completes fields, arguments, input fields, enum values and declared variables from the schema; hover a name for its documentation; Shift+Alt+F or Prettify formats the document (comments are kept).';
@@ -46,9 +51,41 @@ export default function GraphQLEditorBody(props: GraphQLQueryEditorProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [validation.queryProblems]);
 
+  // @grafana/ui's CodeEditor subscribes the onChange it had when Monaco mounted and never the
+  // later ones: whatever a keystroke writes must come from this ref, or typing would put back
+  // the query as it was at mount (an environment chosen since, variables edited since).
+  const latest = useRef({ query, options, text, variables, onChange });
+  // Before Monaco's own effects apply a new value (and report it through onChange).
+  useLayoutEffect(() => {
+    latest.current = { query, options, text, variables, onChange };
+  });
+  const written = useRef<string[]>([]);
   const update = (patch: Partial<GraphQLQueryOptions>) => {
-    onChange({ ...query, graphql: { ...options, query: text, variables, ...patch } });
+    const l = latest.current;
+    const graphql = { ...l.options, query: l.text, variables: l.variables, ...patch };
+    remember(written.current, graphql.query, graphql.variables);
+    l.onChange({ ...l.query, graphql });
   };
+
+  // A document this editor did not write (an example from the query help, a query replaced by
+  // the panel) is shown instead of the local copy. What it wrote itself may come back late.
+  const modelQuery = query.graphql?.query;
+  const modelVariables = query.graphql?.variables;
+  useEffect(() => {
+    const external = (v: string | undefined, local: string) =>
+      v !== undefined && v !== local && !written.current.includes(v);
+    const newQuery = modelQuery?.trim() && external(modelQuery, latest.current.text) ? modelQuery : undefined;
+    const newVariables = external(modelVariables, latest.current.variables) ? modelVariables : undefined;
+    if (newQuery !== undefined || newVariables !== undefined) {
+      written.current = [];
+    }
+    if (newQuery !== undefined) {
+      setText(newQuery);
+    }
+    if (newVariables !== undefined) {
+      setVariables(newVariables);
+    }
+  }, [modelQuery, modelVariables]);
 
   /** Runs only what passes validation right now: nothing invalid is ever sent. */
   const runIfValid = (q = text, v = variables) => {
@@ -61,6 +98,7 @@ export default function GraphQLEditorBody(props: GraphQLQueryEditorProps) {
   // The seeded document becomes the query's, and runs once, so the panel shows data at once.
   useEffect(() => {
     if (seed) {
+      remember(written.current, seed.query, seed.variables);
       onChange({ ...query, graphql: { ...options, ...seed.mapping, query: seed.query, variables: seed.variables } });
       runIfValid(seed.query, seed.variables ?? '');
     }
@@ -100,7 +138,8 @@ export default function GraphQLEditorBody(props: GraphQLQueryEditorProps) {
             <CodeEditor
               value={text}
               language="graphql"
-              height={240}
+              height={editorHeight(text, QUERY_EDITOR_LINES)}
+              monacoOptions={FIT_TEXT}
               showLineNumbers
               showMiniMap={false}
               onBeforeEditorMount={(monaco) => registerGraphQLProviders(monaco)}
@@ -146,7 +185,8 @@ export default function GraphQLEditorBody(props: GraphQLQueryEditorProps) {
             <CodeEditor
               value={variables}
               language="json"
-              height={100}
+              height={editorHeight(variables, VARIABLES_EDITOR_LINES)}
+              monacoOptions={FIT_TEXT}
               showMiniMap={false}
               onChange={(v) => {
                 setVariables(v);
@@ -165,10 +205,33 @@ export default function GraphQLEditorBody(props: GraphQLQueryEditorProps) {
           </div>
         </EditorField>
       </EditorRow>
-      <MappingOptions
-        options={{ ...options, query: text, variables }}
-        onChange={(o) => onChange({ ...query, graphql: o })}
-      />
+      {options.framesFrom ? (
+        <EditorRow>
+          <Stack gap={1} alignItems="center" wrap="wrap">
+            <Text color="secondary">
+              {`Frames as the ${entryFor(options.framesFrom)?.label ?? options.framesFrom} query type makes them (series, names, units).`}
+            </Text>
+            <Button
+              size="sm"
+              variant="secondary"
+              fill="outline"
+              tooltip="Turn the response into frames with a data path, time field and label fields instead"
+              onClick={() => {
+                const { framesFrom, ...mapped } = options;
+                onChange({ ...query, graphql: { ...mapped, query: text, variables } });
+                runIfValid();
+              }}
+            >
+              Map the response myself
+            </Button>
+          </Stack>
+        </EditorRow>
+      ) : (
+        <MappingOptions
+          options={{ ...options, query: text, variables }}
+          onChange={(o) => onChange({ ...query, graphql: o })}
+        />
+      )}
       <EditorRow>
         <Stack gap={1}>
           <Button
@@ -194,4 +257,16 @@ export default function GraphQLEditorBody(props: GraphQLQueryEditorProps) {
       </EditorRow>
     </EditorRows>
   );
+}
+
+const WRITTEN_KEPT = 50;
+
+/** The last values this editor sent, newest last: a parent may hand any of them back late. */
+function remember(list: string[], ...values: Array<string | undefined>): void {
+  for (const v of values) {
+    if (v !== undefined) {
+      list.push(v);
+    }
+  }
+  list.splice(0, Math.max(0, list.length - WRITTEN_KEPT));
 }

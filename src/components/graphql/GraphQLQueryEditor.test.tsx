@@ -8,21 +8,29 @@ import { GraphQLQueryEditor, type GraphQLDocumentSeed } from './GraphQLQueryEdit
 import { VALIDATION_DELAY_MS } from './useGraphQLValidation';
 
 // Monaco does not run in jsdom: a textarea stands in, with the same value/onChange/onBlur contract.
+// Like @grafana/ui's CodeEditor, it keeps calling the onChange it was mounted with (Monaco's
+// content listener is registered once) and the current onBlur.
 jest.mock('@grafana/ui', () => {
   const actual = jest.requireActual('@grafana/ui');
+  const { useState } = jest.requireActual('react');
   const MockCodeEditor = (props: {
     value: string;
     language: string;
+    height?: number | string;
     onChange?: (v: string) => void;
     onBlur?: (v: string) => void;
-  }) => (
-    <textarea
-      aria-label={`${props.language} editor`}
-      value={props.value}
-      onChange={(e) => props.onChange?.(e.currentTarget.value)}
-      onBlur={(e) => props.onBlur?.(e.currentTarget.value)}
-    />
-  );
+  }) => {
+    const [onChangeAtMount] = useState(() => props.onChange);
+    return (
+      <textarea
+        aria-label={`${props.language} editor`}
+        data-height={props.height}
+        value={props.value}
+        onChange={(e) => onChangeAtMount?.(e.currentTarget.value)}
+        onBlur={(e) => props.onBlur?.(e.currentTarget.value)}
+      />
+    );
+  };
   return { ...actual, CodeEditor: MockCodeEditor };
 });
 
@@ -157,5 +165,128 @@ describe('GraphQLQueryEditor', () => {
     await screen.findByLabelText('graphql editor', {}, { timeout: 15_000 });
     fireEvent.click(screen.getByRole('button', { name: /prettify/i }));
     expect(await screen.findByText('Prettify needs a document that parses')).toBeInTheDocument();
+  });
+
+  describe('as part of a query row whose query changes', () => {
+    /** The editor inside a parent that keeps the query, as a panel's query row does. */
+    function Row({ initial, onQuery }: { initial: ChoreoQuery; onQuery: (q: ChoreoQuery) => void }) {
+      const [query, setQuery] = React.useState(initial);
+      const datasource = React.useMemo(
+        () =>
+          ({
+            client: {
+              execute: async () => {
+                throw new Error('no introspection');
+              },
+            },
+          }) as unknown as DataSource,
+        []
+      );
+      const change = (q: ChoreoQuery) => {
+        setQuery(q);
+        onQuery(q);
+      };
+      return (
+        <>
+          <button onClick={() => change({ ...query, environmentId: 'env-prod' })}>Production</button>
+          <button
+            onClick={() => change({ ...query, graphql: { query: '{ listTenants { id } }', variables: '{"b": 2}' } })}
+          >
+            Example
+          </button>
+          <GraphQLQueryEditor query={query} onChange={change} onRunQuery={() => undefined} datasource={datasource} />
+        </>
+      );
+    }
+
+    const start = (): ChoreoQuery => ({
+      refId: 'A',
+      environmentId: 'env-dev',
+      graphql: { query: VALID, variables: '{"a": 1}' },
+    });
+
+    it('typing keeps what changed since the editor mounted (environment, variables)', async () => {
+      const onQuery = jest.fn();
+      render(<Row initial={start()} onQuery={onQuery} />);
+      await screen.findByLabelText('graphql editor', {}, { timeout: 15_000 });
+      fireEvent.click(screen.getByRole('button', { name: 'Production' }));
+      await type('json editor', '{"a": 3}');
+      await type('graphql editor', '{ listOrganizations { id } }');
+      expect(onQuery).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          environmentId: 'env-prod',
+          graphql: expect.objectContaining({ query: '{ listOrganizations { id } }', variables: '{"a": 3}' }),
+        })
+      );
+    });
+
+    it('shows a document replaced from outside (a query help example) and edits that one', async () => {
+      const onQuery = jest.fn();
+      render(<Row initial={start()} onQuery={onQuery} />);
+      await screen.findByLabelText('graphql editor', {}, { timeout: 15_000 });
+      fireEvent.click(screen.getByRole('button', { name: 'Example' }));
+      await waitFor(() => expect(screen.getByLabelText('graphql editor')).toHaveValue('{ listTenants { id } }'));
+      expect(screen.getByLabelText('json editor')).toHaveValue('{"b": 2}');
+      await type('graphql editor', '{ listTenants { id name } }');
+      expect(onQuery).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          graphql: expect.objectContaining({ query: '{ listTenants { id name } }', variables: '{"b": 2}' }),
+        })
+      );
+    });
+
+    it('does not take back what was typed when the query comes back a keystroke late', async () => {
+      // A parent that hands the editor each query one change late.
+      function LateRow({ initial }: { initial: ChoreoQuery }) {
+        const [shown, setShown] = React.useState(initial);
+        const pending = React.useRef(initial);
+        const datasource = React.useMemo(() => ({ client: { execute: jest.fn() } }) as unknown as DataSource, []);
+        return (
+          <GraphQLQueryEditor
+            query={shown}
+            onChange={(q) => {
+              setShown(pending.current);
+              pending.current = q;
+            }}
+            onRunQuery={() => undefined}
+            datasource={datasource}
+          />
+        );
+      }
+      render(<LateRow initial={start()} />);
+      await type('graphql editor', '{ listOrganizations { id } }');
+      await type('graphql editor', '{ listOrganizations { id name } }');
+      expect(screen.getByLabelText('graphql editor')).toHaveValue('{ listOrganizations { id name } }');
+    });
+  });
+
+  it('opened from a builder query: says whose frames it makes, until the response is mapped by hand', async () => {
+    const { onChange, onRunQuery } = setup({ query: VALID, variables: '{}', framesFrom: 'apiUsage' });
+    expect(
+      await screen.findByText(/Frames as the API usage query type makes them/, {}, { timeout: 15_000 })
+    ).toBeInTheDocument();
+    // The mapping options would do nothing: they are not offered.
+    expect(screen.queryByLabelText('Label fields')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: /Map the response myself/ }));
+    const saved = onChange.mock.calls.at(-1)?.[0] as ChoreoQuery;
+    expect(saved.graphql).toEqual({ query: VALID, variables: '{}' });
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+  });
+
+  it('grows the editors with their text, up to a maximum', async () => {
+    const long = Array.from({ length: 60 }, (_, i) => `# line ${i}`).join('\n') + '\n{ listTenants { id } }';
+    setup({ query: VALID, variables: '{}' });
+    const editor = await screen.findByLabelText('graphql editor', {}, { timeout: 15_000 });
+    const small = Number(editor.getAttribute('data-height'));
+    const vars = Number(screen.getByLabelText('json editor').getAttribute('data-height'));
+    await type('graphql editor', `${VALID}\n\n\n\n\n\n\n\n\n\n\n\n\n\n`);
+    const taller = Number(editor.getAttribute('data-height'));
+    await type('graphql editor', long);
+    const tallest = Number(editor.getAttribute('data-height'));
+    await type('graphql editor', `${long}\n# more`);
+    expect(small).toBeGreaterThan(vars);
+    expect(taller).toBeGreaterThan(small);
+    expect(tallest).toBeGreaterThan(taller);
+    expect(Number(editor.getAttribute('data-height'))).toBe(tallest);
   });
 });
