@@ -140,7 +140,8 @@ export async function benchFrames(
     const runs = apis * buckets >= 1_000_000 ? 5 : apis * buckets >= 100_000 ? 9 : 25;
     const target = await prepareApiUsage(apis, buckets);
     const names = new ApiNameMap(apiList(apis));
-    const convert = (data: unknown) => target.frames(data, { errors: [], pages: 1, notices: [] });
+    // As runPanel's finish() calls it: one data per request of the target (one here, a full fetch).
+    const convert = (data: unknown) => target.frames([data], { errors: [], pages: 1, notices: [] });
     const parsed = JSON.parse(text) as { data: { getAPIUsageOverTime: Usage[] } };
     const check = convert(parsed.data)[0];
     if (check.length !== buckets || check.fields.length !== apis + 1) {
