@@ -39,7 +39,7 @@ function timeSpan(ms: number): string {
     .replace(/(\.\d{3})/, '$1');
 }
 
-function body(apis: number, buckets: number): string {
+export function body(apis: number, buckets: number): string {
   const spans = Array.from({ length: buckets }, (_, b) => timeSpan(FROM + b * HOUR));
   const items = Array.from({ length: apis }, (_, a) => ({
     apiId: `api-${a}`,
@@ -54,7 +54,7 @@ function apiList(apis: number) {
 }
 
 /** The apiUsage target as the runner prepares it (names looked up), for an hourly range. */
-async function prepareApiUsage(apis: number, buckets: number): Promise<PreparedTarget> {
+export async function prepareApiUsage(apis: number, buckets: number): Promise<PreparedTarget> {
   const transport = new FakeTransport({ ListApis: { data: { listAllAPI: apiList(apis) } } });
   const settings = resolveSettings({ orgUuid: 'o', defaultEnvironmentId: 'e' });
   const query: ChoreoQuery = { refId: 'A', queryType: QueryType.ApiUsage, granularity: '1h' };

@@ -86,3 +86,19 @@ export function objectsOf(list: readonly unknown[], skipped: { count: number }):
 export function skippedNotice(path: string, skipped: { count: number }): string[] {
   return skipped.count > 0 ? [message('answerItemsSkipped', { n: skipped.count, path })] : [];
 }
+
+/**
+ * `objectsOf` for a list that is only read, never kept or changed: the list itself when every
+ * item is an object (the usual answer), so a series' thousand buckets are not copied.
+ */
+export function objectsIn(
+  list: readonly unknown[],
+  skipped: { count: number }
+): ReadonlyArray<Record<string, unknown>> {
+  for (let i = 0; i < list.length; i++) {
+    if (!isObject(list[i])) {
+      return objectsOf(list, skipped);
+    }
+  }
+  return list as ReadonlyArray<Record<string, unknown>>;
+}

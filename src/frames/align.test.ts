@@ -53,6 +53,37 @@ describe('toPointSeries', () => {
   });
 });
 
+describe('toPointSeries with own-key readers', () => {
+  const hasOwn = Object.prototype.hasOwnProperty;
+  // What a catalog path reader does for one property name: an own property of a non-list object.
+  const ownRead = (key: string) => (b: unknown) =>
+    b !== null && typeof b === 'object' && !Array.isArray(b) && hasOwn.call(b, key)
+      ? (b as Record<string, unknown>)[key]
+      : undefined;
+  const withKey = <R>(key: string) => Object.assign(ownRead(key) as (b: unknown) => R, { ownKey: key });
+  const buckets: unknown[] = [
+    { t: '1970-01-01T00:00:01Z', v: 1, length: 5 },
+    ['1970-01-01T00:00:02Z', 2],
+    '1970-01-01T00:00:03Z',
+    7,
+    Object.assign(Object.create({ t: '1970-01-01T00:00:04Z', v: 4 }) as object, {}),
+    { t: '1970-01-01T00:00:05Z', v: '6' },
+  ];
+
+  it.each([
+    ['t', 'v'],
+    ['length', 'length'],
+    ['t', 'length'],
+  ])('reads %s / %s in place as the reader would', (time, value) => {
+    const a = { count: 0 };
+    const b = { count: 0 };
+    const inPlace = toPointSeries(buckets, withKey<string>(time), withKey<unknown>(value), 'zero', a);
+    const called = toPointSeries(buckets, ownRead(time) as (x: unknown) => string, ownRead(value), 'zero', b);
+    expect(inPlace).toEqual(called);
+    expect(a.count).toBe(b.count);
+  });
+});
+
 describe('one response read with a TimeSpanCache', () => {
   const HOUR = 3_600_000;
   const span = (h: number) => `2021-06-21T${String(h).padStart(2, '0')}:00:00.0000000+05:30`;

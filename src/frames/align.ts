@@ -38,7 +38,12 @@ export interface BucketGrid {
 export class TimeSpanCache {
   private readonly strings: string[] = [];
   private readonly times: number[] = [];
-  private readonly byText = new Map<string, number>();
+  /**
+   * Made on the first string that differs from the one at its index, from what `strings` holds
+   * then: the first series only appends, and a response on one axis never differs, so it never
+   * pays for hashing its thousand strings into a Map.
+   */
+  private byText: Map<string, number> | undefined;
   /** The times of the last series read with this cache (see toPointSeries). */
   lastTimes: number[] | undefined;
 
@@ -50,10 +55,11 @@ export class TimeSpanCache {
     if (index < strings.length && strings[index] === s) {
       return this.times[index];
     }
-    let t = this.byText.get(s);
+    const byText = this.byText ?? (index < strings.length ? this.textMap() : undefined);
+    let t = byText?.get(s);
     if (t === undefined) {
       t = parseTimeSpan(s);
-      this.byText.set(s, t);
+      byText?.set(s, t);
     }
     // Indexes arrive in order from 0, so this writes in place or appends, never leaves holes.
     if (index <= strings.length) {
@@ -62,7 +68,26 @@ export class TimeSpanCache {
     }
     return t;
   }
+
+  private textMap(): Map<string, number> {
+    const byText = new Map<string, number>();
+    for (let i = 0; i < this.strings.length; i++) {
+      byText.set(this.strings[i], this.times[i]);
+    }
+    this.byText = byText;
+    return byText;
+  }
 }
+
+/**
+ * Reads one field of a bucket. `ownKey`, when set, says the reader is exactly "the bucket's own
+ * property of that name" (what a one-segment catalog path reads), so the loop below can read it
+ * in place: at that one call site the property lookups see only bucket shapes and stay fast,
+ * where a shared path reader sees every shape of every context and slows down.
+ */
+export type BucketReader<T, R> = ((b: T) => R) & { readonly ownKey?: string };
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * Reads a list of API buckets into a series in one pass, dropping buckets whose timestamp
@@ -71,11 +96,13 @@ export class TimeSpanCache {
  */
 export function toPointSeries<T>(
   buckets: ReadonlyArray<T | null | undefined> | null | undefined,
-  timeOf: (b: T) => string | null | undefined,
-  valueOf: (b: T) => unknown,
+  timeOf: BucketReader<T, string | null | undefined>,
+  valueOf: BucketReader<T, unknown>,
   fill: Fill,
   dropped: { count: number; spans?: TimeSpanCache }
 ): PointSeries {
+  const timeKey = timeOf.ownKey;
+  const valueKey = valueOf.ownKey;
   // Whatever came off the network where a list belongs: anything else reads as no buckets.
   const list = Array.isArray(buckets) ? (buckets as ReadonlyArray<T | null | undefined>) : [];
   const n = list.length;
@@ -92,7 +119,15 @@ export function toPointSeries<T>(
     if (!b) {
       continue;
     }
-    const t = spans ? spans.parse(timeOf(b), i) : parseTimeSpan(timeOf(b));
+    // The same as ownOf in catalog/paths.ts: an own property of an object that is not a list.
+    const plain = typeof b === 'object' && !Array.isArray(b);
+    const ts =
+      timeKey === undefined
+        ? timeOf(b)
+        : plain && hasOwn.call(b, timeKey)
+          ? ((b as Record<string, unknown>)[timeKey] as string | null | undefined)
+          : undefined;
+    const t = spans ? spans.parse(ts, i) : parseTimeSpan(ts);
     if (t !== t) {
       // NaN: unreadable timestamp.
       dropped.count++;
@@ -107,7 +142,13 @@ export function toPointSeries<T>(
       }
       times[k] = t;
     }
-    values[k] = readNumber(valueOf(b));
+    values[k] = readNumber(
+      valueKey === undefined
+        ? valueOf(b)
+        : plain && hasOwn.call(b, valueKey)
+          ? (b as Record<string, unknown>)[valueKey]
+          : undefined
+    );
     k++;
   }
   if (times === undefined) {

@@ -1,14 +1,14 @@
 import type { DataFrame, FieldConfig, Labels } from '@grafana/data';
 
-import { TimeSpanCache, toPointSeries, type Fill } from '../../frames/align';
+import { TimeSpanCache, toPointSeries, type BucketReader, type Fill } from '../../frames/align';
 import { textOf } from '../../frames/depth';
 import { wideTimeSeriesFrame, type SeriesSpec as FrameSeries } from '../../frames/timeSeriesFrame';
 import { common } from '../catalog';
 import { evaluate, type Context } from '../expressions';
 import type { SeriesSpec, TimeSeriesFrameSpec } from '../format';
 import { message } from '../messages';
-import { objectsOf, readList, skippedNotice } from '../answer';
-import { getPath, isPresent } from '../paths';
+import { objectsIn, objectsOf, readList, skippedNotice } from '../answer';
+import { getPath, isPresent, pathReader } from '../paths';
 import type { BuiltFrames, FrameContext } from './context';
 
 const text = textOf;
@@ -78,11 +78,14 @@ export function timeSeriesFrames(spec: TimeSeriesFrameSpec, data: unknown, f: Fr
       scopes.push(base);
     }
     const skippedBuckets = { count: 0 };
+    // Once per series spec, not per bucket: they read every bucket of every item.
+    const timeOf = pathReader(s.time) as BucketReader<unknown, string | null | undefined>;
+    const valueOf = pathReader(s.value);
     for (const ctx of scopes) {
       if (s.include !== undefined && evaluate(s.include, ctx, f.lookups) !== true) {
         continue;
       }
-      const buckets = objectsOf(readList(ctx, s.buckets, { item: itemLabel }), skippedBuckets);
+      const buckets = objectsIn(readList(ctx, s.buckets, { item: itemLabel }), skippedBuckets);
       const fill: Fill = evaluate(s.fill, ctx, f.lookups) === 'null' ? 'null' : 'zero';
       const displayName = s.displayName === undefined ? undefined : evaluate(s.displayName, ctx, f.lookups);
       const config: FieldConfig | undefined = s.axis === 'right' ? { custom: { axisPlacement: 'right' } } : undefined;
@@ -92,13 +95,7 @@ export function timeSeriesFrames(spec: TimeSeriesFrameSpec, data: unknown, f: Fr
         labels: labelsOf(s, ctx, f),
         unit: text(evaluate(s.unit, ctx, f.lookups)),
         config,
-        points: toPointSeries(
-          buckets,
-          (b) => getPath(b, s.time) as string | null | undefined,
-          (b) => getPath(b, s.value),
-          fill,
-          dropped
-        ),
+        points: toPointSeries(buckets, timeOf, valueOf, fill, dropped),
       });
     }
     notices.push(...skippedNotice(labelOf(s.buckets, itemLabel), skippedBuckets));
