@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { alignSeries, TimeSpanCache, toPointSeries, type PointSeries } from './align';
+import { alignSeries, timeSpanCache, toPointSeries, type PointSeries, type TimeSpanCache } from './align';
 
 const s = (times: number[], values: Array<number | null>, fill: PointSeries['fill'] = 'zero'): PointSeries => ({
   times,
@@ -99,7 +99,7 @@ describe('one response read with a TimeSpanCache', () => {
 
   it('reads shifted, shorter and gappy series the same as without the cache', () => {
     const shapes = [[0, 1, 2, 3], [0, 1, 2, 3], [1, 2, 3], [0, 1], [0, -1, 2, 3], [3, 2, 1], [], [0, 1, 2, 3, 4]];
-    const cached = { count: 0, spans: new TimeSpanCache() };
+    const cached = { count: 0, spans: timeSpanCache() };
     const plain = { count: 0 };
     const a = shapes.map((h) => read(h, cached));
     const b = shapes.map((h) => read(h, plain));
@@ -111,7 +111,7 @@ describe('one response read with a TimeSpanCache', () => {
   });
 
   it('series on one axis share one times array and align without copying', () => {
-    const dropped = { count: 0, spans: new TimeSpanCache() };
+    const dropped = { count: 0, spans: timeSpanCache() };
     const series = [read([0, 1, 2], dropped), read([0, 1, 2], dropped)];
     expect(series[1].times).toBe(series[0].times);
     const r = alignSeries(series, { fromMs: at(0), toMs: at(3), stepMs: HOUR });
@@ -120,7 +120,7 @@ describe('one response read with a TimeSpanCache', () => {
   });
 
   it('still projects a shared axis the grid extends', () => {
-    const dropped = { count: 0, spans: new TimeSpanCache() };
+    const dropped = { count: 0, spans: timeSpanCache() };
     const series = [read([1, 2], dropped), read([1, 2], dropped)];
     const r = alignSeries(series, { fromMs: at(0), toMs: at(4), stepMs: HOUR });
     expect(r.times).toEqual([0, 1, 2, 3].map(at));

@@ -34,49 +34,59 @@ export interface BucketGrid {
  * compared with bucket i of the previous one (a string compare is far cheaper than a parse);
  * a Map catches series that are shifted or have gaps. Use one per response, not longer: the
  * Map holds every distinct string it has seen.
+ *
+ * A plain object made by `timeSpanCache()`, not a class instance: V8 keeps an object literal's
+ * shape for as long as the function that makes it, while the shapes of a class's instances die
+ * with the last instance at a major GC, taking the optimized code of toPointSeries with them, so
+ * the first response read after each GC ran unoptimized (10× slower at 10k points).
  */
-export class TimeSpanCache {
-  private readonly strings: string[] = [];
-  private readonly times: number[] = [];
+export interface TimeSpanCache {
+  readonly strings: string[];
+  readonly times: number[];
   /**
    * Made on the first string that differs from the one at its index, from what `strings` holds
    * then: the first series only appends, and a response on one axis never differs, so it never
    * pays for hashing its thousand strings into a Map.
    */
-  private byText: Map<string, number> | undefined;
+  byText: Map<string, number> | undefined;
   /** The times of the last series read with this cache (see toPointSeries). */
   lastTimes: number[] | undefined;
+}
 
-  parse(s: string | null | undefined, index: number): number {
-    if (typeof s !== 'string') {
-      return NaN;
-    }
-    const strings = this.strings;
-    if (index < strings.length && strings[index] === s) {
-      return this.times[index];
-    }
-    const byText = this.byText ?? (index < strings.length ? this.textMap() : undefined);
-    let t = byText?.get(s);
-    if (t === undefined) {
-      t = parseTimeSpan(s);
-      byText?.set(s, t);
-    }
-    // Indexes arrive in order from 0, so this writes in place or appends, never leaves holes.
-    if (index <= strings.length) {
-      strings[index] = s;
-      this.times[index] = t;
-    }
-    return t;
-  }
+export function timeSpanCache(): TimeSpanCache {
+  return { strings: [], times: [], byText: undefined, lastTimes: undefined };
+}
 
-  private textMap(): Map<string, number> {
-    const byText = new Map<string, number>();
-    for (let i = 0; i < this.strings.length; i++) {
-      byText.set(this.strings[i], this.times[i]);
-    }
-    this.byText = byText;
-    return byText;
+/** The epoch ms of bucket `index`'s time span (NaN when unreadable), parsed once per response. */
+export function parseSpan(cache: TimeSpanCache, s: string | null | undefined, index: number): number {
+  if (typeof s !== 'string') {
+    return NaN;
   }
+  const strings = cache.strings;
+  if (index < strings.length && strings[index] === s) {
+    return cache.times[index];
+  }
+  const byText = cache.byText ?? (index < strings.length ? textMap(cache) : undefined);
+  let t = byText?.get(s);
+  if (t === undefined) {
+    t = parseTimeSpan(s);
+    byText?.set(s, t);
+  }
+  // Indexes arrive in order from 0, so this writes in place or appends, never leaves holes.
+  if (index <= strings.length) {
+    strings[index] = s;
+    cache.times[index] = t;
+  }
+  return t;
+}
+
+function textMap(cache: TimeSpanCache): Map<string, number> {
+  const byText = new Map<string, number>();
+  for (let i = 0; i < cache.strings.length; i++) {
+    byText.set(cache.strings[i], cache.times[i]);
+  }
+  cache.byText = byText;
+  return byText;
 }
 
 /**
@@ -127,7 +137,7 @@ export function toPointSeries<T>(
         : plain && hasOwn.call(b, timeKey)
           ? ((b as Record<string, unknown>)[timeKey] as string | null | undefined)
           : undefined;
-    const t = spans ? spans.parse(ts, i) : parseTimeSpan(ts);
+    const t = spans ? parseSpan(spans, ts, i) : parseTimeSpan(ts);
     if (t !== t) {
       // NaN: unreadable timestamp.
       dropped.count++;

@@ -1,6 +1,6 @@
 import type { DataFrame, FieldConfig, Labels } from '@grafana/data';
 
-import { TimeSpanCache, toPointSeries, type BucketReader, type Fill } from '../../frames/align';
+import { timeSpanCache, toPointSeries, type BucketReader, type Fill } from '../../frames/align';
 import { textOf } from '../../frames/depth';
 import { wideTimeSeriesFrame, type SeriesSpec as FrameSeries } from '../../frames/timeSeriesFrame';
 import { common } from '../catalog';
@@ -58,7 +58,7 @@ function stepOf(spec: TimeSeriesFrameSpec, data: unknown, f: FrameContext): numb
 /** One `timeseries-wide` frame: a shared time field, one number field per series, aligned. */
 export function timeSeriesFrames(spec: TimeSeriesFrameSpec, data: unknown, f: FrameContext): BuiltFrames {
   const base: Context = { data, options: f.options, attrs: f.attrs, granularity: f.granularity };
-  const dropped = { count: 0, spans: new TimeSpanCache() };
+  const dropped = { count: 0, spans: timeSpanCache() };
   const notices: string[] = [];
   const series: FrameSeries[] = [];
   for (const s of spec.series) {
