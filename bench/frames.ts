@@ -196,7 +196,9 @@ export async function benchFrames(
       conversionOverParse: mid(conversion) / mid(parse),
       naiveOverConversion: Math.min(mid(naive), mid(mutable)) / mid(conversion),
     };
-    log(`  frames ${points} points: conversion ${row.conversionMs.toFixed(1)} ms, parse ${row.jsonParseMs.toFixed(1)} ms`);
+    log(
+      `  frames ${points} points: conversion ${row.conversionMs.toFixed(1)} ms, parse ${row.jsonParseMs.toFixed(1)} ms`
+    );
     out.push(row);
   }
   return out;
