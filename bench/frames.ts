@@ -14,7 +14,7 @@ import { resolveSettings } from '../src/settings/resolveSettings';
 import { QueryType, type ChoreoQuery } from '../src/types';
 import { TemplateSrvFake } from '../testing/fakes/templateSrv';
 import { FakeTransport } from '../testing/fakes/transport';
-import { median, time } from './stats';
+import { gc, time } from './stats';
 
 const HOUR = 3_600_000;
 const FROM = Date.parse('2026-01-01T00:00:00Z');
@@ -39,7 +39,7 @@ function timeSpan(ms: number): string {
     .replace(/(\.\d{3})/, '$1');
 }
 
-function body(apis: number, buckets: number): string {
+export function body(apis: number, buckets: number): string {
   const spans = Array.from({ length: buckets }, (_, b) => timeSpan(FROM + b * HOUR));
   const items = Array.from({ length: apis }, (_, a) => ({
     apiId: `api-${a}`,
@@ -54,7 +54,7 @@ function apiList(apis: number) {
 }
 
 /** The apiUsage target as the runner prepares it (names looked up), for an hourly range. */
-async function prepareApiUsage(apis: number, buckets: number): Promise<PreparedTarget> {
+export async function prepareApiUsage(apis: number, buckets: number): Promise<PreparedTarget> {
   const transport = new FakeTransport({ ListApis: { data: { listAllAPI: apiList(apis) } } });
   const settings = resolveSettings({ orgUuid: 'o', defaultEnvironmentId: 'e' });
   const query: ChoreoQuery = { refId: 'A', queryType: QueryType.ApiUsage, granularity: '1h' };
@@ -128,49 +128,77 @@ function naiveMutable(items: Usage[], names: ApiNameMap) {
   return frame;
 }
 
+/** The median of what was measured (after the warm-up rounds). */
+function mid(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
 export async function benchFrames(
   sizes: Array<[apis: number, buckets: number]>,
   log: (s: string) => void
 ): Promise<FrameRow[]> {
   const out: FrameRow[] = [];
   for (const [apis, buckets] of sizes) {
+    const points = apis * buckets;
     const text = body(apis, buckets);
     // Small sizes take a millisecond or two, where one scheduler hiccup on a shared machine
-    // doubles a run: more runs keep their median steady. Every method gets the same count.
-    const runs = apis * buckets >= 1_000_000 ? 5 : apis * buckets >= 100_000 ? 9 : 25;
+    // doubles a run: more runs keep their median steady. At 1M every run takes long enough to
+    // be steady, and the naive ways take seconds each: fewer of them keep the bench short.
+    const runs = points >= 1_000_000 ? 5 : points >= 100_000 ? 9 : 25;
+    const naiveRuns = points >= 1_000_000 ? 3 : runs;
+    const warmUp = points >= 1_000_000 ? 1 : 3;
     const target = await prepareApiUsage(apis, buckets);
     const names = new ApiNameMap(apiList(apis));
-    const convert = (data: unknown) => target.frames(data, { errors: [], pages: 1, notices: [] });
-    const parsed = JSON.parse(text) as { data: { getAPIUsageOverTime: Usage[] } };
-    const check = convert(parsed.data)[0];
+    // As runPanel's finish() calls it: one data per request of the target (one here, a full fetch).
+    const convert = (data: unknown) => target.frames([data], { errors: [], pages: 1, notices: [] });
+    const check = convert((JSON.parse(text) as { data: unknown }).data)[0];
     if (check.length !== buckets || check.fields.length !== apis + 1) {
       throw new Error(`conversion gave ${check.length} rows × ${check.fields.length} fields`);
     }
-    const parse = median(runs, () => time(() => JSON.parse(text)));
-    const conversion = median(runs, () => {
-      const data = (JSON.parse(text) as typeof parsed).data;
-      return time(() => convert(data));
-    });
-    const naive = median(runs, () => {
-      const data = (JSON.parse(text) as typeof parsed).data;
-      return time(() => naiveToDataFrame(data.getAPIUsageOverTime, names));
-    });
-    const mutable = median(Math.min(runs, 5), () => {
-      const data = (JSON.parse(text) as typeof parsed).data;
-      return time(() => naiveMutable(data.getAPIUsageOverTime, names));
-    });
+    // Each round parses the body once (timed) and converts that fresh answer, as every panel
+    // refresh does; the naive ways read the same answer. Garbage is collected before each timing.
+    const parse: number[] = [];
+    const conversion: number[] = [];
+    const naive: number[] = [];
+    const mutable: number[] = [];
+    for (let round = 0; round < warmUp + runs; round++) {
+      const measured = round >= warmUp;
+      gc();
+      const start = performance.now();
+      const data = (JSON.parse(text) as { data: { getAPIUsageOverTime: Usage[] } }).data;
+      const parsed = performance.now() - start;
+      gc();
+      const converted = time(() => convert(data));
+      if (measured) {
+        parse.push(parsed);
+        conversion.push(converted);
+      }
+      if (round < warmUp + naiveRuns) {
+        gc();
+        const n = time(() => naiveToDataFrame(data.getAPIUsageOverTime, names));
+        gc();
+        const m = time(() => naiveMutable(data.getAPIUsageOverTime, names));
+        if (measured) {
+          naive.push(n);
+          mutable.push(m);
+        }
+      }
+    }
     const row: FrameRow = {
-      points: apis * buckets,
+      points,
       apis,
       buckets,
-      jsonParseMs: parse,
-      conversionMs: conversion,
-      naiveToDataFrameMs: naive,
-      naiveMutableMs: mutable,
-      conversionOverParse: conversion / parse,
-      naiveOverConversion: Math.min(naive, mutable) / conversion,
+      jsonParseMs: mid(parse),
+      conversionMs: mid(conversion),
+      naiveToDataFrameMs: mid(naive),
+      naiveMutableMs: mid(mutable),
+      conversionOverParse: mid(conversion) / mid(parse),
+      naiveOverConversion: Math.min(mid(naive), mid(mutable)) / mid(conversion),
     };
-    log(`  frames ${row.points} points: conversion ${conversion.toFixed(1)} ms, parse ${parse.toFixed(1)} ms`);
+    log(
+      `  frames ${points} points: conversion ${row.conversionMs.toFixed(1)} ms, parse ${row.jsonParseMs.toFixed(1)} ms`
+    );
     out.push(row);
   }
   return out;

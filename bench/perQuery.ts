@@ -47,14 +47,26 @@ function answered(url: string, body: string) {
   };
 }
 
+export interface PerQueryOptions {
+  /** Runs through proxy and emulator (after one more that records the answers). */
+  networkRuns?: number;
+  replayRuns?: number;
+  /** refIds whose errors the runs must give (the panel's own), no others. */
+  expectedErrors?: string[];
+}
+
 export async function benchPerQuery(
   stack: Stack,
   panel: string,
-  request: DataQueryRequest<ChoreoQuery>
+  request: DataQueryRequest<ChoreoQuery>,
+  opts: PerQueryOptions = {}
 ): Promise<PerQueryRow> {
-  const ds = stack.dataSource();
+  // Coalescing waits for other panels (a 15 ms window) and the incremental cache would answer
+  // repeated runs from memory: both off, so what is timed is one panel's own work.
+  const ds = stack.dataSource({ coalesceRequests: false, incrementalOverlapMinutes: 0 });
   const answers = new Map<string, string>();
   const rootUrl = stack.proxy.url;
+  const expected = [...(opts.expectedErrors ?? [])].sort().join(',');
   // Record: the one BackendSrv over node:http, remembering each answer by request body.
   const record: FetchTransport = async (url, init) => {
     const response = await httpFetch(url, init);
@@ -65,23 +77,73 @@ export async function benchPerQuery(
   const run = async () => {
     const start = performance.now();
     const res = await lastValueFrom(ds.query(request));
-    if (res.errors?.length || !res.data.length) {
-      throw new Error(`typical panel failed: ${JSON.stringify(res.errors)}`);
+    const errors = (res.errors ?? [])
+      .map((e) => e.refId ?? '')
+      .sort()
+      .join(',');
+    if (errors !== expected || (!res.data.length && !expected)) {
+      throw new Error(`${panel} failed: ${JSON.stringify(res.errors)}`);
     }
     return performance.now() - start;
   };
-  const withNetworkMs = await medianAsync(15, run);
+  try {
+    const withNetworkMs = await medianAsync(opts.networkRuns ?? 15, run);
 
-  // Replay: the same BackendSrv, every request answered at once from the recording.
-  const replay: FetchTransport = async (url, init) => {
-    const body = answers.get(init.body ?? '');
-    if (body === undefined) {
-      throw new Error(`no recorded answer for ${String(JSON.parse(init.body ?? '{}').operationName)}`);
-    }
-    return answered(url, body);
-  };
-  setBackendSrv(new TestBackendSrv({ rootUrl, transport: replay, record: false }));
-  const pluginMs = await medianAsync(50, run);
-  setBackendSrv(stack.browser);
-  return { panel, targets: request.targets.length, withNetworkMs, pluginMs };
+    // Replay: the same BackendSrv, every request answered at once from the recording.
+    const replay: FetchTransport = async (url, init) => {
+      const body = answers.get(init.body ?? '');
+      if (body === undefined) {
+        throw new Error(`no recorded answer for ${String(JSON.parse(init.body ?? '{}').operationName)}`);
+      }
+      return answered(url, body);
+    };
+    setBackendSrv(new TestBackendSrv({ rootUrl, transport: replay, record: false }));
+    const pluginMs = await medianAsync(opts.replayRuns ?? 50, run);
+    return { panel, targets: request.targets.length, withNetworkMs, pluginMs };
+  } finally {
+    setBackendSrv(stack.browser);
+  }
+}
+
+/** What scripts/panelFrames.ts writes per panel (the fields read here). */
+export interface PanelCaseLike {
+  dashboard: string;
+  panel: string;
+  range: { from: string; to: string };
+  intervalMs: number;
+  maxDataPoints: number;
+  queries: ChoreoQuery[];
+  errors: Record<string, string>;
+}
+
+/** A panel case as the browser's DataSource gets it: targets already interpolated, UTC. */
+export function caseRequest(c: PanelCaseLike, panelId: number): DataQueryRequest<ChoreoQuery> {
+  const from = dateTime(Date.parse(c.range.from));
+  const to = dateTime(Date.parse(c.range.to));
+  return panelRequest(c.queries, {
+    requestId: `bench-${panelId}`,
+    panelId,
+    range: { from, to, raw: { from, to } },
+    interval: `${c.intervalMs}ms`,
+    intervalMs: c.intervalMs,
+    maxDataPoints: c.maxDataPoints,
+    timezone: 'utc',
+  });
+}
+
+/** Browser-side time of every provisioned panel (the cases the backend bench sends too). */
+export async function benchPanelCases(
+  stack: Stack,
+  cases: PanelCaseLike[]
+): Promise<Array<PerQueryRow & { dashboard: string }>> {
+  const out: Array<PerQueryRow & { dashboard: string }> = [];
+  for (const [i, c] of cases.entries()) {
+    const row = await benchPerQuery(stack, c.panel, caseRequest(c, i + 1), {
+      networkRuns: 5,
+      replayRuns: 15,
+      expectedErrors: Object.keys(c.errors),
+    });
+    out.push({ dashboard: c.dashboard.replace(/^.*\//, ''), ...row });
+  }
+  return out;
 }

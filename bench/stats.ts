@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 
 /** Collects garbage between runs when Node was started with --expose-gc. */
-function gc(): void {
+export function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 

@@ -129,6 +129,13 @@ func startEmulator(t *testing.T, ctx context.Context, root string) string {
 // startPlugin starts the binary as Grafana's plugin host does.
 func startPlugin(t *testing.T, bin string, logs *logbuf.Buffer) (pluginv2.DiagnosticsClient, pluginv2.DataClient) {
 	t.Helper()
+	_, diag, data := launchPlugin(t, bin, logs)
+	return diag, data
+}
+
+// launchPlugin is startPlugin with the go-plugin client, whose ReattachConfig names the process.
+func launchPlugin(t *testing.T, bin string, logs *syncBuffer) (*goplugin.Client, pluginv2.DiagnosticsClient, pluginv2.DataClient) {
+	t.Helper()
 	client := goplugin.NewClient(&goplugin.ClientConfig{
 		Cmd: exec.Command(bin),
 		HandshakeConfig: goplugin.HandshakeConfig{
@@ -166,7 +173,7 @@ func startPlugin(t *testing.T, bin string, logs *logbuf.Buffer) (pluginv2.Diagno
 	if err != nil {
 		t.Fatal(err)
 	}
-	return diag.(pluginv2.DiagnosticsClient), data.(pluginv2.DataClient)
+	return client, diag.(pluginv2.DiagnosticsClient), data.(pluginv2.DataClient)
 }
 
 func pluginContext(emulatorURL, secret string, updated time.Time) *pluginv2.PluginContext {

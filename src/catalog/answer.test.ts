@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { InsightsError } from '../client/errors';
-import { kindOf, objectsOf, readList, shapeError, skippedNotice } from './answer';
+import { kindOf, objectsIn, objectsOf, readList, shapeError, skippedNotice } from './answer';
 
 /** The error readList throws, or undefined when it returns. */
 function failure(run: () => unknown): InsightsError | undefined {
@@ -105,6 +105,24 @@ describe('readList', () => {
     expect(failure(() => readList({ data: { l: [{ usage: [] }] } }, 'data.l.0.usage'))?.message).toBe(
       'The Insights API answered `l` with a list where an object was expected.'
     );
+  });
+});
+
+describe('objectsIn', () => {
+  it('is the list itself when every item is an object', () => {
+    const list = [{ a: 1 }, { b: 2 }];
+    const skipped = { count: 0 };
+    expect(objectsIn(list, skipped)).toBe(list);
+    expect(skipped.count).toBe(0);
+  });
+
+  it('is what objectsOf gives otherwise', () => {
+    const list = [{ a: 1 }, null, 'x', [1], { b: 2 }];
+    const skipped = { count: 0 };
+    const other = { count: 0 };
+    expect(objectsIn(list, skipped)).toEqual(objectsOf(list, other));
+    expect(skipped.count).toBe(2);
+    expect(other.count).toBe(2);
   });
 });
 

@@ -100,3 +100,19 @@ export function unreadableNotice(field: string, bad: Unreadable): string[] {
   const got = typeof bad.first === 'number' ? 'a number too large to read' : kindOf(bad.first);
   return [message('answerValuesUnreadable', { n: bad.n, field, got })];
 }
+
+/**
+ * `objectsOf` for a list that is only read, never kept or changed: the list itself when every
+ * item is an object (the usual answer), so a series' thousand buckets are not copied.
+ */
+export function objectsIn(
+  list: readonly unknown[],
+  skipped: { count: number }
+): ReadonlyArray<Record<string, unknown>> {
+  for (let i = 0; i < list.length; i++) {
+    if (!isObject(list[i])) {
+      return objectsOf(list, skipped);
+    }
+  }
+  return list as ReadonlyArray<Record<string, unknown>>;
+}

@@ -1,5 +1,7 @@
 /** @jest-environment node */
-import { getPath, isPresent, own } from './paths';
+import fc from 'fast-check';
+
+import { getPath, isPresent, own, pathReader } from './paths';
 
 describe('getPath', () => {
   const ctx = {
@@ -67,6 +69,54 @@ describe('getPath', () => {
     expect(getPath({ series: [] }, 'series.*.granularity')).toBeUndefined();
     expect(getPath({ series: { a: { granularity: '1h' } } }, 'series.*.granularity')).toBeUndefined();
     expect(getPath({}, 'series.*')).toBeUndefined();
+  });
+});
+
+/** The path read as written in catalog/README.md, segment by segment with `own` (no `*`). */
+function reference(root: unknown, path: string): unknown {
+  let v = root;
+  for (const s of path === '' ? [] : path.split('.')) {
+    v = own(v, s);
+    if (v === undefined) {
+      return undefined;
+    }
+  }
+  return v;
+}
+
+describe('pathReader', () => {
+  const keys = ['a', 'b', '0', '1', '01', '', 'length', 'constructor', '__proto__', 'toString', 'hasOwnProperty'];
+  const value = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small' },
+      fc.constantFrom(null, 0, 1, '', 'ab', true),
+      fc.array(tie('node'), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom(...keys), tie('node'), { maxKeys: 4 })
+    ),
+  })).node;
+  const path = fc.array(fc.constantFrom(...keys), { maxLength: 4 }).map((segments) => segments.join('.'));
+
+  it('reads every path as own() does, segment by segment (1,000 random values and paths)', () => {
+    fc.assert(
+      fc.property(value, path, (root, p) => {
+        expect(pathReader(p)(root)).toBe(reference(root, p));
+        expect(getPath(root, p)).toBe(reference(root, p));
+      }),
+      { numRuns: 1000 }
+    );
+  });
+
+  it('names the own key of one-segment property paths only', () => {
+    expect(pathReader('count').ownKey).toBe('count');
+    expect(pathReader('length').ownKey).toBe('length');
+    expect(pathReader('0').ownKey).toBeUndefined();
+    expect(pathReader('a.b').ownKey).toBeUndefined();
+    expect(pathReader('*').ownKey).toBeUndefined();
+    expect(pathReader('').ownKey).toBeUndefined();
+  });
+
+  it('compiles a path once', () => {
+    expect(pathReader('data.getLatency.summary')).toBe(pathReader('data.getLatency.summary'));
   });
 });
 

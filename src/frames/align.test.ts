@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { alignSeries, TimeSpanCache, toPointSeries, type PointSeries } from './align';
+import { alignSeries, timeSpanCache, toPointSeries, type PointSeries, type TimeSpanCache } from './align';
 
 const s = (times: number[], values: Array<number | null>, fill: PointSeries['fill'] = 'zero'): PointSeries => ({
   times,
@@ -53,6 +53,37 @@ describe('toPointSeries', () => {
   });
 });
 
+describe('toPointSeries with own-key readers', () => {
+  const hasOwn = Object.prototype.hasOwnProperty;
+  // What a catalog path reader does for one property name: an own property of a non-list object.
+  const ownRead = (key: string) => (b: unknown) =>
+    b !== null && typeof b === 'object' && !Array.isArray(b) && hasOwn.call(b, key)
+      ? (b as Record<string, unknown>)[key]
+      : undefined;
+  const withKey = <R>(key: string) => Object.assign(ownRead(key) as (b: unknown) => R, { ownKey: key });
+  const buckets: unknown[] = [
+    { t: '1970-01-01T00:00:01Z', v: 1, length: 5 },
+    ['1970-01-01T00:00:02Z', 2],
+    '1970-01-01T00:00:03Z',
+    7,
+    Object.assign(Object.create({ t: '1970-01-01T00:00:04Z', v: 4 }) as object, {}),
+    { t: '1970-01-01T00:00:05Z', v: '6' },
+  ];
+
+  it.each([
+    ['t', 'v'],
+    ['length', 'length'],
+    ['t', 'length'],
+  ])('reads %s / %s in place as the reader would', (time, value) => {
+    const a = { count: 0 };
+    const b = { count: 0 };
+    const inPlace = toPointSeries(buckets, withKey<string>(time), withKey<unknown>(value), 'zero', a);
+    const called = toPointSeries(buckets, ownRead(time) as (x: unknown) => string, ownRead(value), 'zero', b);
+    expect(inPlace).toEqual(called);
+    expect(a.count).toBe(b.count);
+  });
+});
+
 describe('one response read with a TimeSpanCache', () => {
   const HOUR = 3_600_000;
   const span = (h: number) => `2021-06-21T${String(h).padStart(2, '0')}:00:00.0000000+05:30`;
@@ -68,7 +99,7 @@ describe('one response read with a TimeSpanCache', () => {
 
   it('reads shifted, shorter and gappy series the same as without the cache', () => {
     const shapes = [[0, 1, 2, 3], [0, 1, 2, 3], [1, 2, 3], [0, 1], [0, -1, 2, 3], [3, 2, 1], [], [0, 1, 2, 3, 4]];
-    const cached = { count: 0, spans: new TimeSpanCache() };
+    const cached = { count: 0, spans: timeSpanCache() };
     const plain = { count: 0 };
     const a = shapes.map((h) => read(h, cached));
     const b = shapes.map((h) => read(h, plain));
@@ -80,7 +111,7 @@ describe('one response read with a TimeSpanCache', () => {
   });
 
   it('series on one axis share one times array and align without copying', () => {
-    const dropped = { count: 0, spans: new TimeSpanCache() };
+    const dropped = { count: 0, spans: timeSpanCache() };
     const series = [read([0, 1, 2], dropped), read([0, 1, 2], dropped)];
     expect(series[1].times).toBe(series[0].times);
     const r = alignSeries(series, { fromMs: at(0), toMs: at(3), stepMs: HOUR });
@@ -89,7 +120,7 @@ describe('one response read with a TimeSpanCache', () => {
   });
 
   it('still projects a shared axis the grid extends', () => {
-    const dropped = { count: 0, spans: new TimeSpanCache() };
+    const dropped = { count: 0, spans: timeSpanCache() };
     const series = [read([1, 2], dropped), read([1, 2], dropped)];
     const r = alignSeries(series, { fromMs: at(0), toMs: at(4), stepMs: HOUR });
     expect(r.times).toEqual([0, 1, 2, 3].map(at));

@@ -34,35 +34,70 @@ export interface BucketGrid {
  * compared with bucket i of the previous one (a string compare is far cheaper than a parse);
  * a Map catches series that are shifted or have gaps. Use one per response, not longer: the
  * Map holds every distinct string it has seen.
+ *
+ * A plain object made by `timeSpanCache()`, not a class instance: V8 keeps an object literal's
+ * shape for as long as the function that makes it, while the shapes of a class's instances die
+ * with the last instance at a major GC, taking the optimized code of toPointSeries with them, so
+ * the first response read after each GC ran unoptimized (10× slower at 10k points).
  */
-export class TimeSpanCache {
-  private readonly strings: string[] = [];
-  private readonly times: number[] = [];
-  private readonly byText = new Map<string, number>();
+export interface TimeSpanCache {
+  readonly strings: string[];
+  readonly times: number[];
+  /**
+   * Made on the first string that differs from the one at its index, from what `strings` holds
+   * then: the first series only appends, and a response on one axis never differs, so it never
+   * pays for hashing its thousand strings into a Map.
+   */
+  byText: Map<string, number> | undefined;
   /** The times of the last series read with this cache (see toPointSeries). */
   lastTimes: number[] | undefined;
-
-  parse(s: string | null | undefined, index: number): number {
-    if (typeof s !== 'string') {
-      return NaN;
-    }
-    const strings = this.strings;
-    if (index < strings.length && strings[index] === s) {
-      return this.times[index];
-    }
-    let t = this.byText.get(s);
-    if (t === undefined) {
-      t = parseTimeSpan(s);
-      this.byText.set(s, t);
-    }
-    // Indexes arrive in order from 0, so this writes in place or appends, never leaves holes.
-    if (index <= strings.length) {
-      strings[index] = s;
-      this.times[index] = t;
-    }
-    return t;
-  }
 }
+
+export function timeSpanCache(): TimeSpanCache {
+  return { strings: [], times: [], byText: undefined, lastTimes: undefined };
+}
+
+/** The epoch ms of bucket `index`'s time span (NaN when unreadable), parsed once per response. */
+export function parseSpan(cache: TimeSpanCache, s: string | null | undefined, index: number): number {
+  if (typeof s !== 'string') {
+    return NaN;
+  }
+  const strings = cache.strings;
+  if (index < strings.length && strings[index] === s) {
+    return cache.times[index];
+  }
+  const byText = cache.byText ?? (index < strings.length ? textMap(cache) : undefined);
+  let t = byText?.get(s);
+  if (t === undefined) {
+    t = parseTimeSpan(s);
+    byText?.set(s, t);
+  }
+  // Indexes arrive in order from 0, so this writes in place or appends, never leaves holes.
+  if (index <= strings.length) {
+    strings[index] = s;
+    cache.times[index] = t;
+  }
+  return t;
+}
+
+function textMap(cache: TimeSpanCache): Map<string, number> {
+  const byText = new Map<string, number>();
+  for (let i = 0; i < cache.strings.length; i++) {
+    byText.set(cache.strings[i], cache.times[i]);
+  }
+  cache.byText = byText;
+  return byText;
+}
+
+/**
+ * Reads one field of a bucket. `ownKey`, when set, says the reader is exactly "the bucket's own
+ * property of that name" (what a one-segment catalog path reads), so the loop below can read it
+ * in place: at that one call site the property lookups see only bucket shapes and stay fast,
+ * where a shared path reader sees every shape of every context and slows down.
+ */
+export type BucketReader<T, R> = ((b: T) => R) & { readonly ownKey?: string };
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * Reads a list of API buckets into a series in one pass, dropping buckets whose timestamp
@@ -72,12 +107,14 @@ export class TimeSpanCache {
  */
 export function toPointSeries<T>(
   buckets: ReadonlyArray<T | null | undefined> | null | undefined,
-  timeOf: (b: T) => string | null | undefined,
-  valueOf: (b: T) => unknown,
+  timeOf: BucketReader<T, string | null | undefined>,
+  valueOf: BucketReader<T, unknown>,
   fill: Fill,
   dropped: { count: number; spans?: TimeSpanCache },
   bad?: Unreadable
 ): PointSeries {
+  const timeKey = timeOf.ownKey;
+  const valueKey = valueOf.ownKey;
   // Whatever came off the network where a list belongs: anything else reads as no buckets.
   const list = Array.isArray(buckets) ? (buckets as ReadonlyArray<T | null | undefined>) : [];
   const n = list.length;
@@ -94,7 +131,15 @@ export function toPointSeries<T>(
     if (!b) {
       continue;
     }
-    const t = spans ? spans.parse(timeOf(b), i) : parseTimeSpan(timeOf(b));
+    // The same as ownOf in catalog/paths.ts: an own property of an object that is not a list.
+    const plain = typeof b === 'object' && !Array.isArray(b);
+    const ts =
+      timeKey === undefined
+        ? timeOf(b)
+        : plain && hasOwn.call(b, timeKey)
+          ? ((b as Record<string, unknown>)[timeKey] as string | null | undefined)
+          : undefined;
+    const t = spans ? parseSpan(spans, ts, i) : parseTimeSpan(ts);
     if (t !== t) {
       // NaN: unreadable timestamp.
       dropped.count++;
@@ -109,7 +154,13 @@ export function toPointSeries<T>(
       }
       times[k] = t;
     }
-    values[k] = bad ? readNumberNoting(valueOf(b), bad) : readNumber(valueOf(b));
+    const raw =
+      valueKey === undefined
+        ? valueOf(b)
+        : plain && hasOwn.call(b, valueKey)
+          ? (b as Record<string, unknown>)[valueKey]
+          : undefined;
+    values[k] = bad ? readNumberNoting(raw, bad) : readNumber(raw);
     k++;
   }
   if (times === undefined) {

@@ -21,9 +21,12 @@ export interface PreparedTarget {
   pager?: Pager;
   /** Settles when what the frames need besides the answer (API names) has arrived. */
   ready?: Promise<unknown>;
-  /** Frames (with meta) from the data of every page, merged. */
+  /**
+   * Frames (with meta) from the answers' data, one per request of `requests` in order (the
+   * pages of a paginated target already merged into the first).
+   */
   frames(
-    data: unknown,
+    datas: unknown[],
     extra: { errors: GraphQLErrorItem[]; pages: number; notices: QueryResultMetaNotice[] }
   ): DataFrame[];
 }

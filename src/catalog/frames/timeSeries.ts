@@ -1,15 +1,15 @@
 import type { DataFrame, FieldConfig, Labels } from '@grafana/data';
 
-import { TimeSpanCache, toPointSeries, type Fill } from '../../frames/align';
+import { timeSpanCache, toPointSeries, type BucketReader, type Fill } from '../../frames/align';
 import { textOf } from '../../frames/depth';
 import { wideTimeSeriesFrame, type SeriesSpec as FrameSeries } from '../../frames/timeSeriesFrame';
 import { common } from '../catalog';
 import { evaluate, type Context } from '../expressions';
 import type { SeriesSpec, TimeSeriesFrameSpec } from '../format';
 import { message } from '../messages';
-import { objectsOf, readList, skippedNotice, unreadableNotice } from '../answer';
+import { objectsIn, objectsOf, readList, skippedNotice, unreadableNotice } from '../answer';
 import { unreadable } from '../../frames/number';
-import { getPath, isPresent } from '../paths';
+import { getPath, isPresent, pathReader } from '../paths';
 import type { BuiltFrames, FrameContext } from './context';
 
 const text = textOf;
@@ -59,7 +59,7 @@ function stepOf(spec: TimeSeriesFrameSpec, data: unknown, f: FrameContext): numb
 /** One `timeseries-wide` frame: a shared time field, one number field per series, aligned. */
 export function timeSeriesFrames(spec: TimeSeriesFrameSpec, data: unknown, f: FrameContext): BuiltFrames {
   const base: Context = { data, options: f.options, attrs: f.attrs, granularity: f.granularity };
-  const dropped = { count: 0, spans: new TimeSpanCache() };
+  const dropped = { count: 0, spans: timeSpanCache() };
   const notices: string[] = [];
   const series: FrameSeries[] = [];
   // Said after the lists' notices, in field order, as the other readers do.
@@ -81,11 +81,14 @@ export function timeSeriesFrames(spec: TimeSeriesFrameSpec, data: unknown, f: Fr
       scopes.push(base);
     }
     const skippedBuckets = { count: 0 };
+    // Once per series spec, not per bucket: they read every bucket of every item.
+    const timeOf = pathReader(s.time) as BucketReader<unknown, string | null | undefined>;
+    const valueOf = pathReader(s.value);
     for (const ctx of scopes) {
       if (s.include !== undefined && evaluate(s.include, ctx, f.lookups) !== true) {
         continue;
       }
-      const buckets = objectsOf(readList(ctx, s.buckets, { item: itemLabel }), skippedBuckets);
+      const buckets = objectsIn(readList(ctx, s.buckets, { item: itemLabel }), skippedBuckets);
       const fill: Fill = evaluate(s.fill, ctx, f.lookups) === 'null' ? 'null' : 'zero';
       const displayName = s.displayName === undefined ? undefined : evaluate(s.displayName, ctx, f.lookups);
       const config: FieldConfig | undefined = s.axis === 'right' ? { custom: { axisPlacement: 'right' } } : undefined;
@@ -98,14 +101,7 @@ export function timeSeriesFrames(spec: TimeSeriesFrameSpec, data: unknown, f: Fr
         labels: labelsOf(s, ctx, f),
         unit: text(evaluate(s.unit, ctx, f.lookups)),
         config,
-        points: toPointSeries(
-          buckets,
-          (b) => getPath(b, s.time) as string | null | undefined,
-          (b) => getPath(b, s.value),
-          fill,
-          dropped,
-          bad
-        ),
+        points: toPointSeries(buckets, timeOf, valueOf, fill, dropped, bad),
       });
       valueNotices.push(...unreadableNotice(shownAs || field, bad));
     }

@@ -3,7 +3,13 @@
  * shows on load, each panel's targets through `DataSource.query`, and the frames checked
  * against what the panel type draws. Needs a DOM (see domShim.ts) and an installed BackendSrv.
  */
-import { FieldType, type DataFrame, type DataQueryRequest, type TimeRange } from '@grafana/data';
+import {
+  FieldType,
+  type DataFrame,
+  type DataQueryRequest,
+  type DataQueryResponse,
+  type TimeRange,
+} from '@grafana/data';
 import { setTemplateSrv } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
 
@@ -20,6 +26,8 @@ export interface PanelResult {
   ok: boolean;
   /** One line: frames, rows and fields, or what is wrong. */
   detail: string;
+  /** What the panel got (empty when the query threw). */
+  response: DataQueryResponse;
 }
 
 function rows(frame: DataFrame): number {
@@ -90,13 +98,18 @@ export async function runPanel(
     const response = await lastValueFrom(ds.query(request));
     const errors = [...(response.errors ?? []), ...(response.error ? [response.error] : [])];
     if (errors.length > 0) {
-      return { panel, ok: false, detail: `error: ${errors.map((e) => e.message ?? JSON.stringify(e)).join('; ')}` };
+      return {
+        panel,
+        ok: false,
+        detail: `error: ${errors.map((e) => e.message ?? JSON.stringify(e)).join('; ')}`,
+        response,
+      };
     }
     const frames = (response.data ?? []) as DataFrame[];
     const problem = frameProblem(panel.type, frames);
-    return { panel, ok: !problem, detail: problem ? `${problem} (${describe(frames)})` : describe(frames) };
+    return { panel, ok: !problem, detail: problem ? `${problem} (${describe(frames)})` : describe(frames), response };
   } catch (e) {
-    return { panel, ok: false, detail: `threw: ${e instanceof Error ? e.message : String(e)}` };
+    return { panel, ok: false, detail: `threw: ${e instanceof Error ? e.message : String(e)}`, response: { data: [] } };
   }
 }
 
