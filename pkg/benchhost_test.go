@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/choreo-insights/choreo-insights-datasource/pkg/internal/logbuf"
 )
 
 // TestBenchPluginHost is the backend half of `npm run bench` (issue #14): every provisioned
@@ -134,7 +136,7 @@ func TestBenchPluginHost(t *testing.T) {
 	if bin == "" {
 		bin = buildPlugin(t, ctx)
 	}
-	logs := &syncBuffer{}
+	logs := &logbuf.Buffer{}
 	client, _, data := launchPlugin(t, bin, logs)
 	pid := client.ReattachConfig().Pid
 	cases := panelCases(t, ctx, root)

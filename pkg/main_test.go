@@ -134,7 +134,7 @@ func startPlugin(t *testing.T, bin string, logs *logbuf.Buffer) (pluginv2.Diagno
 }
 
 // launchPlugin is startPlugin with the go-plugin client, whose ReattachConfig names the process.
-func launchPlugin(t *testing.T, bin string, logs *syncBuffer) (*goplugin.Client, pluginv2.DiagnosticsClient, pluginv2.DataClient) {
+func launchPlugin(t *testing.T, bin string, logs *logbuf.Buffer) (*goplugin.Client, pluginv2.DiagnosticsClient, pluginv2.DataClient) {
 	t.Helper()
 	client := goplugin.NewClient(&goplugin.ClientConfig{
 		Cmd: exec.Command(bin),
