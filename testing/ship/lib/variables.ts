@@ -96,14 +96,11 @@ export async function resolveVariables(
   ds: DataSource,
   range: TimeRange
 ): Promise<ResolvedVariable[]> {
-  const resolved: ResolvedVariable[] = [];
+  const list = dashboard.templating?.list ?? [];
+  const done = new Map<string, ResolvedVariable>();
   // Later variables may refer to earlier ones (an API list per `$environment`).
   const srv = dashboardTemplateSrv([], range);
-  const add = (v: ResolvedVariable) => {
-    resolved.push(v);
-    srv.set(v.name, v.value, v);
-  };
-  for (const variable of dashboard.templating?.list ?? []) {
+  const resolve = async (variable: DashboardVariable): Promise<ResolvedVariable> => {
     const base = {
       name: variable.name,
       type: variable.type,
@@ -112,17 +109,38 @@ export async function resolveVariables(
     };
     if (variable.type !== 'query') {
       const value = String(variable.current?.value ?? variable.query ?? '');
-      add({ ...base, text: value, value, options: [value] });
-      continue;
+      return { ...base, text: value, value, options: [value] };
     }
     const query = variable.query as { list: ListKind; environmentId?: string };
     let options = await listOptions(ds, query.list, srv.replace(query.environmentId ?? ''), range);
     if (variable.sort === 1) {
       options = [...options].sort((a, b) => a.text.localeCompare(b.text));
     }
-    add({ ...base, ...selection(variable, options), options: options.map((o) => o.value) });
+    return { ...base, ...selection(variable, options), options: options.map((o) => o.value) };
+  };
+  // As Grafana's SceneVariableSet does: every variable whose references are resolved starts at
+  // once (the API and application lists of one environment together), the rest wait for them.
+  let waiting = [...list];
+  while (waiting.length) {
+    const names = new Set(waiting.map((v) => v.name));
+    const ready = waiting.filter((v) => !referencesOf(v).some((name) => names.has(name) && name !== v.name));
+    if (!ready.length) {
+      throw new Error(`${dashboard.uid}: variables ${[...names].join(', ')} refer to each other`);
+    }
+    const values = await Promise.all(ready.map(resolve));
+    ready.forEach((v, i) => {
+      done.set(v.name, values[i]);
+      srv.set(v.name, values[i].value, values[i]);
+    });
+    waiting = waiting.filter((v) => !ready.includes(v));
   }
-  return resolved;
+  return list.map((v) => done.get(v.name)!);
+}
+
+/** The variable names a variable's query mentions (`$name`, `${name}`, `[[name]]`). */
+function referencesOf(variable: DashboardVariable): string[] {
+  const text = JSON.stringify(variable.query ?? '');
+  return [...text.matchAll(/\$\{?(\w+)|\[\[(\w+)/g)].map((m) => m[1] ?? m[2]);
 }
 
 function selection(variable: DashboardVariable, options: Option[]): Pick<ResolvedVariable, 'text' | 'value'> {
