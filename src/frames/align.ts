@@ -160,7 +160,8 @@ export function toPointSeries<T>(
         : plain && hasOwn.call(b, valueKey)
           ? (b as Record<string, unknown>)[valueKey]
           : undefined;
-    values[k] = bad ? readNumberNoting(raw, bad) : readNumber(raw);
+    // Finite numbers, nearly every value, skip the call.
+    values[k] = typeof raw === 'number' && raw - raw === 0 ? raw : bad ? readNumberNoting(raw, bad) : readNumber(raw);
     k++;
   }
   if (times === undefined) {
