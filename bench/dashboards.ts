@@ -17,6 +17,7 @@ import type { DataSource } from '../src/datasource';
 import type { ChoreoOptions } from '../src/options';
 import type { DashboardJson } from '../testing/ship/lib/dashboards';
 import type { PanelResult, ResolvedVariable } from '../testing/ship/lib/panelRunner';
+import { entryFor } from '../src/catalog/catalog';
 import { toNeutral } from '../testing/parity/neutralFrames';
 import type { Stack } from '../testing/stack/startStack';
 
@@ -27,6 +28,8 @@ export const LATE_DATA_MINUTES = 5;
 const LATENCY_MS = 300;
 /** Dashboards that are also run over a day (the others: their saved range only). */
 const ALSO_24H = new Set(['overview.json', 'traffic.json', 'errors.json']);
+/** Dashboards also run with their time series panels alone. */
+const TIME_SERIES_ONLY = new Set(['errors.json']);
 /** No panel may take longer than this (every wait bounded). */
 const PANEL_TIMEOUT_MS = 60_000;
 
@@ -37,14 +40,22 @@ export const MODES = {
 type Mode = keyof typeof MODES;
 
 export interface Refresh {
+  /** The panels' requests and response bytes (a refresh of an open dashboard: only these). */
   requests: number;
   bytes: number;
+  /** The template variables' requests and bytes before the panels ran (cold only). */
+  variableRequests: number;
+  variableBytes: number;
   failedPanels: number;
 }
 
 export interface DashboardCase {
   dashboard: string;
   range: string;
+  /** Whether `range` is the one the dashboard is saved with. */
+  savedRange: boolean;
+  /** Set when only some of the dashboard's panels ran: which. */
+  only?: string;
   panels: number;
   cold: Record<Mode, Refresh>;
   warm: Record<Mode, Refresh>;
@@ -63,6 +74,12 @@ interface Runner {
   dashboardRange: typeof import('../testing/ship/lib/panelRunner').dashboardRange;
   resolveVariables: typeof import('../testing/ship/lib/panelRunner').resolveVariables;
   runPanel: typeof import('../testing/ship/lib/panelRunner').runPanel;
+}
+
+/** Whether a target's query type refreshes incrementally (its frames say how to merge). */
+function isIncremental(target: { queryType?: string }): boolean {
+  const frames = entryFor(target.queryType)?.frames;
+  return frames?.kind === 'timeSeries' && frames.incremental !== undefined;
 }
 
 function bounded<T>(what: string, p: Promise<T>): Promise<T> {
@@ -117,14 +134,21 @@ export async function benchDashboards(
   };
   const { emulator } = stack;
   emulator.setLateData(LATE_DATA_MINUTES);
-  const cases: Array<{ file: string; json: DashboardJson; range: string }> = [];
+  const cases: Array<{ file: string; json: DashboardJson; range: string; saved: boolean; only?: string }> = [];
   for (const { file, json } of runner.loadDashboards()) {
     const name = file.replace(/^.*\//, '');
     const saved = (json.time as { from: string } | undefined)?.from.replace(/^now-/, '') ?? '7d';
-    cases.push({ file: name, json, range: saved });
+    cases.push({ file: name, json, range: saved, saved: true });
     if (ALSO_24H.has(name) && saved !== '24h') {
-      cases.push({ file: name, json: { ...json, time: { from: 'now-24h', to: 'now' } }, range: '24h' });
+      cases.push({ file: name, json: { ...json, time: { from: 'now-24h', to: 'now' } }, range: '24h', saved: false });
     }
+  }
+  // Errors' table and top-N panels fetch in full by design (a top-N row can change with any new
+  // bucket): the same refreshes with its time series panels alone show what incremental refresh
+  // does for the part of it that can be incremental.
+  for (const c of cases.filter((x) => TIME_SERIES_ONLY.has(x.file))) {
+    const panels = (c.json.panels ?? []).filter((p) => (p.targets ?? []).every((t) => isIncremental(t)));
+    cases.push({ ...c, json: { ...c.json, panels }, only: panels.map((p) => p.title).join(', ') });
   }
 
   const counted = async <T>(run: () => Promise<T>): Promise<{ value: T; requests: number; bytes: number }> => {
@@ -142,21 +166,25 @@ export async function benchDashboards(
     const ds = stack.dataSource(MODES[mode]);
     const coldRange = runner.dashboardRange(json, BENCH_NOW);
     const started = performance.now();
-    const cold = await counted(async () => {
-      const variables = await runner.resolveVariables(json, ds, coldRange);
-      return { variables, results: await refresh(ds, json, variables, coldRange) };
-    });
+    const vars = await counted(() => runner.resolveVariables(json, ds, coldRange));
+    const cold = await counted(() => refresh(ds, json, vars.value, coldRange));
     const coldMs = performance.now() - started;
     setNow(BENCH_NOW + 60_000);
     const warmRange = runner.dashboardRange(json, BENCH_NOW + 60_000);
     const warmStart = performance.now();
-    const warm = await counted(() => refresh(ds, json, cold.value.variables, warmRange));
+    const warm = await counted(() => refresh(ds, json, vars.value, warmRange));
     const warmMs = performance.now() - warmStart;
-    return { cold, warm, coldMs, warmMs, variables: cold.value.variables, warmRange };
+    return { vars, cold, warm, coldMs, warmMs, variables: vars.value, warmRange };
   };
-  const refreshOf = (c: { requests: number; bytes: number }, results: PanelResult[]): Refresh => ({
+  const refreshOf = (
+    c: { requests: number; bytes: number },
+    results: PanelResult[],
+    vars = { requests: 0, bytes: 0 }
+  ): Refresh => ({
     requests: c.requests,
     bytes: c.bytes,
+    variableRequests: vars.requests,
+    variableBytes: vars.bytes,
     failedPanels: results.filter((r) => !r.ok).length,
   });
 
@@ -167,7 +195,7 @@ export async function benchDashboards(
   };
 
   const out: DashboardCase[] = [];
-  for (const { file, json, range } of cases) {
+  for (const { file, json, range, saved, only } of cases) {
     const cold = {} as Record<Mode, Refresh>;
     const warm = {} as Record<Mode, Refresh>;
     const warmEqualsFull = {} as Record<Mode, boolean>;
@@ -176,7 +204,7 @@ export async function benchDashboards(
     let difference: string | undefined;
     for (const mode of Object.keys(MODES) as Mode[]) {
       const run = await coldThenWarm(json, mode);
-      cold[mode] = refreshOf(run.cold, run.cold.value.results);
+      cold[mode] = refreshOf(run.cold, run.cold.value, run.vars);
       warm[mode] = refreshOf(run.warm, run.warm.value);
       // The reference: a new instance, nothing cached, the whole moved range at the same instant.
       const full = await refresh(stack.dataSource(MODES.off), json, run.variables, run.warmRange);
@@ -200,6 +228,8 @@ export async function benchDashboards(
     const row: DashboardCase = {
       dashboard: file,
       range,
+      savedRange: saved,
+      only,
       panels: runner.queryPanels(json).length,
       cold,
       warm,
@@ -209,7 +239,7 @@ export async function benchDashboards(
       warmMs,
     };
     log(
-      `  ${file} ${range}: warm requests on ${warm.on.requests} / off ${warm.off.requests}, ` +
+      `  ${file}${only ? ' (time series panels)' : ''} ${range}: warm requests on ${warm.on.requests} / off ${warm.off.requests}, ` +
         `warm = full: ${warmEqualsFull.on && warmEqualsFull.off}`
     );
     out.push(row);

@@ -145,7 +145,7 @@ export async function benchFrames(
     // Small sizes take a millisecond or two, where one scheduler hiccup on a shared machine
     // doubles a run: more runs keep their median steady. At 1M every run takes long enough to
     // be steady, and the naive ways take seconds each: fewer of them keep the bench short.
-    const runs = points >= 1_000_000 ? 5 : points >= 100_000 ? 9 : 25;
+    const runs = points >= 100_000 ? 9 : 25;
     const naiveRuns = points >= 1_000_000 ? 3 : runs;
     const warmUp = points >= 1_000_000 ? 1 : 3;
     const target = await prepareApiUsage(apis, buckets);
