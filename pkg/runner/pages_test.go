@@ -81,7 +81,7 @@ func TestPageBudgetStopsAtMaxPages(t *testing.T) {
 	if got := res.Frames[0].Rows(); got != 20 {
 		t.Errorf("%d rows, want 20", got)
 	}
-	want := "Showing the first 20 of 1000000000 rows: the Insights API serves 1 rows per page and a panel fetches at most 20 pages per query."
+	want := "Showing the first 20 of 1000000000 rows: the Insights API serves 1 row(s) per page and a panel fetches at most 20 pages per query."
 	if texts := noticeTexts(res); len(texts) != 1 || texts[0] != want {
 		t.Errorf("notices %q", texts)
 	}

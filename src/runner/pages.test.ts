@@ -152,7 +152,7 @@ describe('remainingPages: which pages follow', () => {
     expect(rowsOf(r)).toEqual(range(0, 20));
     expect(r.pages).toBe(20);
     expect(r.notice).toBe(
-      'Showing the first 20 of 1000000000 rows: the Insights API serves 1 rows per page and a panel fetches at most 20 pages per query.'
+      'Showing the first 20 of 1000000000 rows: the Insights API serves 1 row(s) per page and a panel fetches at most 20 pages per query.'
     );
   });
 });
