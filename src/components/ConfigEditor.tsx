@@ -10,7 +10,7 @@ import { endpointProblem, settingProblem, SETTING_LABELS } from '../settings/val
 import { CacheTtlField } from './config/CacheTtlField';
 import { RequestsSection } from './config/RequestsSection';
 import { DefaultEnvironmentField } from './config/DefaultEnvironmentField';
-import { SettingField } from './config/SettingField';
+import { SettingField, type SettingFieldProps } from './config/SettingField';
 
 type Props = DataSourcePluginOptionsEditorProps<ChoreoOptions, ChoreoSecureOptions>;
 type TextSetting = Exclude<
@@ -38,6 +38,12 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
   const setJson = (key: TextSetting) => (value: string) =>
     onOptionsChange({ ...options, jsonData: { ...jsonData, [key]: value } });
 
+  // A setting kept in jsonData as typed: its field reads and writes that key.
+  const saved = (
+    setting: TextSetting & SettingFieldProps['setting'],
+    props: Omit<SettingFieldProps, 'setting' | 'value' | 'onChange'>
+  ) => <SettingField setting={setting} value={jsonData[setting]} onChange={setJson(setting)} {...props} />;
+
   const region = regionOf(jsonData);
   const regionFixes = regionInfo(region);
   const secretConfigured = Boolean(secureJsonFields?.consumerSecret);
@@ -51,13 +57,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
         title="Choreo application"
         description="Credentials of a Choreo application subscribed to the Insights API (Choreo Developer Portal → Choreo System organization → your application → Production credentials)."
       >
-        <SettingField
-          setting="consumerKey"
-          required
-          value={jsonData.consumerKey}
-          description="The application's consumer key (OAuth2 client id)."
-          onChange={setJson('consumerKey')}
-        />
+        {saved('consumerKey', { required: true, description: "The application's consumer key (OAuth2 client id)." })}
         <Field
           label={SETTING_LABELS.consumerSecret}
           description="The application's consumer secret. Stored encrypted; Grafana's server uses it to fetch tokens and never sends it to the browser."
@@ -88,21 +88,16 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
             }
           />
         </Field>
-        <SettingField
-          setting="orgHandle"
-          required
-          value={jsonData.orgHandle}
-          description="Your organization's handle (Choreo Console → Settings → Copy Handle); sent to the token endpoint."
-          onChange={setJson('orgHandle')}
-        />
-        <SettingField
-          setting="orgUuid"
-          required
-          value={jsonData.orgUuid}
-          placeholder="5b0d4e39-1c5a-4d3e-9f11-7a2c8e6b0d42"
-          description="Your organization's UUID; every Insights query is scoped to it."
-          onChange={setJson('orgUuid')}
-        />
+        {saved('orgHandle', {
+          required: true,
+          description:
+            "Your organization's handle (Choreo Console → Settings → Copy Handle); sent to the token endpoint.",
+        })}
+        {saved('orgUuid', {
+          required: true,
+          placeholder: '5b0d4e39-1c5a-4d3e-9f11-7a2c8e6b0d42',
+          description: "Your organization's UUID; every Insights query is scoped to it.",
+        })}
       </ConfigSection>
 
       <ConfigSection
@@ -145,13 +140,10 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
       </ConfigSection>
 
       <ConfigSection title="Query defaults" description="Used by queries that do not choose their own.">
-        <SettingField
-          setting="tenant"
-          value={jsonData.tenant}
-          placeholder={DEFAULT_TENANT}
-          description={`Tenant of every query; Choreo cloud uses ${DEFAULT_TENANT}.`}
-          onChange={setJson('tenant')}
-        />
+        {saved('tenant', {
+          placeholder: DEFAULT_TENANT,
+          description: `Tenant of every query; Choreo cloud uses ${DEFAULT_TENANT}.`,
+        })}
         <DefaultEnvironmentField
           options={options}
           value={jsonData.defaultEnvironmentId}
@@ -176,14 +168,11 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
         isCollapsible
         isInitiallyOpen={Boolean(jsonData.scope)}
       >
-        <SettingField
-          setting="scope"
-          value={jsonData.scope}
-          placeholder={DEFAULT_SCOPE}
-          trimOnBlurOnly
-          description="OAuth2 scope requested with the token."
-          onChange={setJson('scope')}
-        />
+        {saved('scope', {
+          placeholder: DEFAULT_SCOPE,
+          trimOnBlurOnly: true,
+          description: 'OAuth2 scope requested with the token.',
+        })}
       </ConfigSection>
     </>
   );

@@ -3,7 +3,7 @@ import { Field, Input } from '@grafana/ui';
 
 import { settingProblem, SETTING_LABELS, type SettingKey } from '../../settings/validateSettings';
 
-interface Props {
+export interface SettingFieldProps {
   setting: Exclude<SettingKey, 'consumerSecret' | 'region'>;
   value: string | undefined;
   description: React.ReactNode;
@@ -25,7 +25,7 @@ interface Props {
  * trimmed as the user types (or on blur where inner spaces are legal). An untouched empty
  * required field stays quiet until the user leaves it, so a new data source is not a wall of red.
  */
-export function SettingField(props: Props) {
+export function SettingField(props: SettingFieldProps) {
   const { setting, value, description, placeholder, required, trimOnBlurOnly, readOnly, check, eager, onChange } =
     props;
   const [touched, setTouched] = useState(false);

@@ -10,7 +10,7 @@ import { schemaProviderFor } from '../../graphql/schemaProvider';
 import { formatProblem } from '../../graphql/validate';
 import type { GraphQLQueryOptions } from '../../types';
 import type { GraphQLQueryEditorProps } from './GraphQLQueryEditor';
-import { editorHeight, QUERY_EDITOR_LINES, VARIABLES_EDITOR_LINES } from './editorHeight';
+import { editorHeight, QUERY_EDITOR_LINES, VARIABLES_EDITOR_LINES, type EditorLines } from './editorHeight';
 import { MappingOptions } from './MappingOptions';
 import { setProblemMarkers } from './markers';
 import { useGraphQLValidation } from './useGraphQLValidation';
@@ -20,8 +20,19 @@ const MACROS_HELP =
   'and dashboard variables. A declared variable missing here takes the dashboard variable of the same name; ' +
   'a declared DataFilter or TimeFilter is filled from the data source settings and the time range.';
 
-// The editors are as tall as their text: no scrolling past the last line (and no scrollbar for it).
+// One object for every render: the editor compares its options by reference.
 const FIT_TEXT = { scrollBeyondLastLine: false };
+
+/** An editor as tall as its text: no scrolling past the last line (and no scrollbar for it). */
+function fitted(value: string, language: 'graphql' | 'json', lines: EditorLines) {
+  return {
+    value,
+    language,
+    height: editorHeight(value, lines),
+    monacoOptions: FIT_TEXT,
+    showMiniMap: false,
+  };
+}
 
 export const GRAPHQL_EDITOR_HELP =
   'Ctrl+Space completes fields, arguments, input fields, enum values and declared variables from the schema; hover a name for its documentation; Shift+Alt+F or Prettify formats the document (comments are kept).';
@@ -136,12 +147,8 @@ export default function GraphQLEditorBody(props: GraphQLQueryEditorProps) {
         >
           <div>
             <CodeEditor
-              value={text}
-              language="graphql"
-              height={editorHeight(text, QUERY_EDITOR_LINES)}
-              monacoOptions={FIT_TEXT}
+              {...fitted(text, 'graphql', QUERY_EDITOR_LINES)}
               showLineNumbers
-              showMiniMap={false}
               onBeforeEditorMount={(monaco) => registerGraphQLProviders(monaco)}
               onChange={(v) => {
                 setText(v);
@@ -183,11 +190,7 @@ export default function GraphQLEditorBody(props: GraphQLQueryEditorProps) {
         <EditorField label="Variables (JSON)" width="100%" tooltip={MACROS_HELP}>
           <div>
             <CodeEditor
-              value={variables}
-              language="json"
-              height={editorHeight(variables, VARIABLES_EDITOR_LINES)}
-              monacoOptions={FIT_TEXT}
-              showMiniMap={false}
+              {...fitted(variables, 'json', VARIABLES_EDITOR_LINES)}
               onChange={(v) => {
                 setVariables(v);
                 update({ variables: v });
