@@ -8,6 +8,7 @@ import { dateTime, type DataQueryRequest } from '@grafana/data';
 import { setBackendSrv } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
 
+import type { PanelCase } from '../scripts/panelFrames';
 import type { ChoreoQuery } from '../src/types';
 import { TestBackendSrv, type FetchTransport } from '../testing/fakes/backendSrv';
 import { httpFetch } from '../testing/grafana-proxy/httpFetch';
@@ -105,25 +106,16 @@ export async function benchPerQuery(
   }
 }
 
-/** What scripts/panelFrames.ts writes per panel (the fields read here). */
-export interface PanelCaseLike {
-  dashboard: string;
-  panel: string;
-  range: { from: string; to: string };
-  intervalMs: number;
-  maxDataPoints: number;
-  queries: ChoreoQuery[];
-  errors: Record<string, string>;
-}
+/** What scripts/panelFrames.ts writes per panel, the fields read here. */
+export type PanelCaseLike = Omit<PanelCase, 'frames'>;
 
 /** A panel case as the browser's DataSource gets it: targets already interpolated, UTC. */
 export function caseRequest(c: PanelCaseLike, panelId: number): DataQueryRequest<ChoreoQuery> {
-  const from = dateTime(Date.parse(c.range.from));
-  const to = dateTime(Date.parse(c.range.to));
   return panelRequest(c.queries, {
     requestId: `bench-${panelId}`,
     panelId,
-    range: { from, to, raw: { from, to } },
+    from: Date.parse(c.range.from),
+    to: Date.parse(c.range.to),
     interval: `${c.intervalMs}ms`,
     intervalMs: c.intervalMs,
     maxDataPoints: c.maxDataPoints,

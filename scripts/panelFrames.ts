@@ -14,7 +14,7 @@ import '../testing/node/withDom';
 
 import fs from 'node:fs';
 
-import { dateTime, type DataFrame, type DataQueryRequest, type DataQueryResponse } from '@grafana/data';
+import { type DataFrame, type DataQueryRequest, type DataQueryResponse } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import { ENV_IDS } from '../emulator/demo';
@@ -26,6 +26,7 @@ import { toNeutral } from '../testing/parity/neutralFrames';
 import type { NeutralFrame } from '../testing/parity/vector';
 import { EXPRESSION_UID, loadAlertingFiles } from '../testing/ship/lib/alerting';
 import { loadDashboards, queryPanels, type DashboardJson } from '../testing/ship/lib/dashboards';
+import { panelRequest } from '../testing/fakes/panelRequest';
 import { ALL_VALUE, type FakeVariable } from '../testing/fakes/templateSrv';
 import { startStack } from '../testing/stack/startStack';
 
@@ -65,25 +66,29 @@ interface Timing {
   maxDataPoints: number;
 }
 
-const PANEL_TIMING: Timing = { range: PANEL_RANGE, intervalMs: PANEL_INTERVAL_MS, maxDataPoints: PANEL_MAX_DATA_POINTS };
+const PANEL_TIMING: Timing = {
+  range: PANEL_RANGE,
+  intervalMs: PANEL_INTERVAL_MS,
+  maxDataPoints: PANEL_MAX_DATA_POINTS,
+};
 
-function request<T extends { refId: string }>(targets: T[], panelId: number, timing = PANEL_TIMING): DataQueryRequest<T> {
-  const from = dateTime(Date.parse(timing.range.from));
-  const to = dateTime(Date.parse(timing.range.to));
-  return {
+function request<T extends { refId: string }>(
+  targets: T[],
+  panelId: number,
+  timing = PANEL_TIMING
+): DataQueryRequest<T> {
+  return panelRequest<T>(targets, {
     requestId: `P${panelId}`,
     panelId,
     app: panelId < 0 ? 'alerting' : 'dashboard',
     interval: `${timing.intervalMs}ms`,
     intervalMs: timing.intervalMs,
     maxDataPoints: timing.maxDataPoints,
-    range: { from, to, raw: { from, to } },
-    scopedVars: {},
-    targets,
+    from: Date.parse(timing.range.from),
+    to: Date.parse(timing.range.to),
     // The backend has no dashboard zone to read: days start at UTC midnight there.
     timezone: 'utc',
-    startTime: 0,
-  };
+  });
 }
 
 /** The variable's options as its query lists them (value = id). */
@@ -179,7 +184,10 @@ export async function panelFrames(): Promise<PanelFrames> {
           dashboard: file,
           panel: panel.title,
           ...PANEL_TIMING,
-          queries: ds.interpolateVariablesInQueries(targets.filter((t) => ds.filterQuery(t)), {}),
+          queries: ds.interpolateVariablesInQueries(
+            targets.filter((t) => ds.filterQuery(t)),
+            {}
+          ),
           frames: toNeutral(res.data as DataFrame[]),
           errors: errorsOf(res),
         });

@@ -4,6 +4,7 @@ import { lastValueFrom, type Subscription } from 'rxjs';
 import { ENV_IDS, APIS } from '../../emulator/demo';
 import type { DataSource } from '../../src/datasource';
 import { QueryType, type ChoreoQuery } from '../../src/types';
+import { panelRequest } from '../fakes/panelRequest';
 import { startStack, type Stack } from '../stack/startStack';
 
 // Coalescing across panels, counted at the emulator: panels that start in the same moment share
@@ -13,21 +14,7 @@ const NOW = Date.parse('2026-11-25T12:00:00Z');
 const HOUR = 3_600_000;
 
 function panel(panelId: number, targets: Array<Partial<ChoreoQuery>>): DataQueryRequest<ChoreoQuery> {
-  const from = dateTime(NOW - 24 * HOUR);
-  const to = dateTime(NOW);
-  return {
-    requestId: `Q${panelId}`,
-    panelId,
-    app: 'dashboard',
-    interval: '1h',
-    intervalMs: HOUR,
-    maxDataPoints: 500,
-    range: { from, to, raw: { from, to } },
-    scopedVars: {},
-    targets: targets.map((t, i) => ({ refId: String.fromCharCode(65 + i), ...t })) as ChoreoQuery[],
-    timezone: 'utc',
-    startTime: 0,
-  };
+  return panelRequest(targets, { requestId: `Q${panelId}`, panelId, from: NOW - 24 * HOUR, to: NOW });
 }
 
 const PANELS: Array<Array<Partial<ChoreoQuery>>> = [

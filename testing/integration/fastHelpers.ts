@@ -1,13 +1,13 @@
-import { dateTime, type DataFrame, type DataQueryRequest, type DataQueryResponse } from '@grafana/data';
+import { type DataFrame, type DataQueryRequest, type DataQueryResponse } from '@grafana/data';
 import { toArray, lastValueFrom, type Observable, type Subscription } from 'rxjs';
 
 import type { DataSource } from '../../src/datasource';
+import { type PanelRequestOptions, panelRequest as sharedPanelRequest } from '../fakes/panelRequest';
 import { QueryType, type ChoreoQuery } from '../../src/types';
 
 export const NOW = Date.parse('2026-11-25T12:00:00Z');
 export const FROM = Date.parse('2026-11-24T00:00:00Z');
 export const TO = Date.parse('2026-11-25T00:00:00Z');
-const HOUR = 3_600_000;
 
 /** A typical overview panel set: KPI, summary series, per-API usage, errors by category. */
 export const TARGETS: ChoreoQuery[] = [
@@ -19,25 +19,17 @@ export const TARGETS: ChoreoQuery[] = [
 
 export function panelRequest(
   targets: ChoreoQuery[],
-  over: Partial<DataQueryRequest<ChoreoQuery>> = {}
+  over: PanelRequestOptions<ChoreoQuery> = {}
 ): DataQueryRequest<ChoreoQuery> {
-  const from = over.range?.from.valueOf() ?? FROM;
-  const to = over.range?.to.valueOf() ?? TO;
-  return {
+  return sharedPanelRequest(targets, {
     requestId: `Q${Math.random()}`,
     panelId: 1,
     dashboardUID: 'fast',
-    interval: '1h',
-    intervalMs: HOUR,
     maxDataPoints: 100,
-    range: { from: dateTime(from), to: dateTime(to), raw: { from: dateTime(from), to: dateTime(to) } },
-    scopedVars: {},
-    targets,
-    timezone: 'utc',
-    app: 'dashboard',
-    startTime: 0,
+    from: FROM,
+    to: TO,
     ...over,
-  };
+  });
 }
 
 /** Every response a query() Observable emits. */

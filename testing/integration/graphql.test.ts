@@ -1,4 +1,4 @@
-import { dateTime, FieldType, type DataQueryRequest } from '@grafana/data';
+import { FieldType, type DataQueryRequest } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import { APIS, ENV_IDS } from '../../emulator/demo';
@@ -6,6 +6,7 @@ import { alertAnnotationTarget } from '../../src/annotations/alertQuery';
 import { QueryType, type ChoreoQuery } from '../../src/types';
 import { ChoreoVariableSupport } from '../../src/variables/ChoreoVariableSupport';
 import type { VariableQuery } from '../../src/variables/variableQuery';
+import { panelRequest } from '../fakes/panelRequest';
 import { startStack, type Stack } from '../stack/startStack';
 
 // Raw GraphQL mode, template variables and alert annotations end to end: the real DataSource
@@ -23,18 +24,7 @@ const USAGE = `query Usage($timeFilter: TimeFilter!, $dataFilter: DataFilter!, $
 }`;
 
 function request(targets: ChoreoQuery[]): DataQueryRequest<ChoreoQuery> {
-  return {
-    requestId: 'gql',
-    interval: '1h',
-    intervalMs: HOUR,
-    maxDataPoints: 100,
-    range: { from: dateTime(FROM), to: dateTime(TO), raw: { from: dateTime(FROM), to: dateTime(TO) } },
-    scopedVars: {},
-    targets,
-    timezone: 'utc',
-    app: 'dashboard',
-    startTime: NOW,
-  };
+  return panelRequest(targets, { requestId: 'gql', maxDataPoints: 100, startTime: NOW, from: FROM, to: TO });
 }
 
 describe('GraphQL mode, variables and annotations through the proxy against the emulator', () => {

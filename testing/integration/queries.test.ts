@@ -3,6 +3,7 @@ import { lastValueFrom } from 'rxjs';
 
 import { APIS, DEMO_CREDENTIALS, ENV_IDS, TENANT } from '../../emulator/demo';
 import { QueryType, type ChoreoQuery } from '../../src/types';
+import { panelRequest } from '../fakes/panelRequest';
 import { startStack, type Stack } from '../stack/startStack';
 
 // Builder queries end to end: the real DataSource, through the Grafana-faithful proxy (plugin.json
@@ -40,19 +41,7 @@ describe('Builder queries through the proxy against the emulator', () => {
     const ds = stack.dataSource();
     const before = stack.browser.requests.length;
     const res = await lastValueFrom(
-      ds.query({
-        requestId: 'it',
-        interval: '1h',
-        intervalMs: HOUR,
-        maxDataPoints: 100,
-        range: { from: dateTime(FROM), to: dateTime(TO), raw: { from: dateTime(FROM), to: dateTime(TO) } },
-        scopedVars: {},
-        targets: [{ refId: 'A', ...target }],
-        timezone: 'utc',
-        app: 'dashboard',
-        startTime: 0,
-        ...over,
-      })
+      ds.query(panelRequest([target], { requestId: 'it', maxDataPoints: 100, from: FROM, to: TO, ...over }))
     );
     const sent: Sent[] = stack.browser.requests
       .slice(before)
@@ -307,22 +296,16 @@ describe('Builder queries through the proxy against the emulator', () => {
   it('a bad target fails alone; the others return data', async () => {
     const ds = stack.dataSource();
     const res = await lastValueFrom(
-      ds.query({
-        requestId: 'it2',
-        interval: '1h',
-        intervalMs: HOUR,
-        maxDataPoints: 100,
-        range: { from: dateTime(FROM), to: dateTime(TO), raw: { from: dateTime(FROM), to: dateTime(TO) } },
-        scopedVars: {},
-        targets: [
-          { refId: 'A', queryType: QueryType.ApiLatency },
-          { refId: 'B', queryType: QueryType.OverviewKpi, kpi: 'totalTraffic' },
-          { refId: 'C', queryType: QueryType.OverviewKpi, environmentId: 'no-such-env' },
-        ],
-        timezone: 'utc',
-        app: 'dashboard',
-        startTime: 0,
-      })
+      ds.query(
+        panelRequest(
+          [
+            { refId: 'A', queryType: QueryType.ApiLatency },
+            { refId: 'B', queryType: QueryType.OverviewKpi, kpi: 'totalTraffic' },
+            { refId: 'C', queryType: QueryType.OverviewKpi, environmentId: 'no-such-env' },
+          ],
+          { requestId: 'it2', maxDataPoints: 100, from: FROM, to: TO }
+        )
+      )
     );
     expect(res.errors).toEqual([{ refId: 'A', message: 'Choose an API: latency is shown for one API at a time.' }]);
     expect(res.data.map((f: DataFrame) => f.refId)).toEqual(['B', 'C']);
@@ -347,20 +330,7 @@ describe('Paging against a server that caps the page size', () => {
   it("pages by the server's size after one short page, and only then", async () => {
     const ds = stack.dataSource();
     const query = (target: Partial<ChoreoQuery>) =>
-      lastValueFrom(
-        ds.query({
-          requestId: 'cap',
-          interval: '1h',
-          intervalMs: HOUR,
-          maxDataPoints: 100,
-          range: { from: dateTime(FROM), to: dateTime(TO), raw: { from: dateTime(FROM), to: dateTime(TO) } },
-          scopedVars: {},
-          targets: [{ refId: 'A', ...target }],
-          timezone: 'utc',
-          app: 'dashboard',
-          startTime: 0,
-        })
-      );
+      lastValueFrom(ds.query(panelRequest([target], { requestId: 'cap', maxDataPoints: 100, from: FROM, to: TO })));
     // Warm the API name lookup so the counts below are the query's own requests.
     await query({ queryType: QueryType.ResourceUsage, maxRows: 1 });
     const before = stack.emulator.stats.graphqlRequests;

@@ -1,4 +1,3 @@
-import { dateTime, type DataQueryRequest } from '@grafana/data';
 import { defer, lastValueFrom, type Observable } from 'rxjs';
 
 import { document } from '../../src/catalog/catalog';
@@ -14,6 +13,7 @@ import { DocumentMerger } from '../../src/runner/batch/documentMerger';
 import { runPanel } from '../../src/runner/runPanel';
 import { resolveSettings } from '../../src/settings/resolveSettings';
 import type { ChoreoQuery } from '../../src/types';
+import { panelRequest } from '../fakes/panelRequest';
 import { TemplateSrvFake } from '../fakes/templateSrv';
 import { toNeutral } from './neutralFrames';
 import type { Exchange, NeutralFrame, Vector } from './vector';
@@ -100,20 +100,15 @@ export async function runVector(v: Vector, live?: InsightsTransport): Promise<Ve
   const vectorTransport = new VectorTransport(v.exchanges);
   const transport = live ?? vectorTransport;
   const settings = resolveSettings(v.settings);
-  const from = dateTime(Date.parse(v.range.from));
-  const to = dateTime(Date.parse(v.range.to));
-  const request: DataQueryRequest<ChoreoQuery> = {
+  const request = panelRequest([v.query as unknown as ChoreoQuery], {
     requestId: 'vector',
     interval: `${v.intervalMs / 1000}s`,
     intervalMs: v.intervalMs,
     maxDataPoints: v.maxDataPoints,
-    range: { from, to, raw: { from, to } },
-    scopedVars: {},
-    targets: [v.query as unknown as ChoreoQuery],
+    from: Date.parse(v.range.from),
+    to: Date.parse(v.range.to),
     timezone: v.timezone ?? 'utc',
-    app: 'dashboard',
-    startTime: 0,
-  };
+  });
   const merger = new DocumentMerger();
   const response = await lastValueFrom(
     runPanel(

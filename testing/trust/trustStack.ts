@@ -1,10 +1,11 @@
-import { dateTime, type DataFrame, type DataQueryError, type DataQueryRequest } from '@grafana/data';
+import { type DataFrame, type DataQueryError, type DataQueryRequest } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import { DEMO_CREDENTIALS, ENV_IDS } from '../../emulator/demo';
 import type { DataSource } from '../../src/datasource';
 import type { ChoreoOptions } from '../../src/options';
 import type { ChoreoQuery } from '../../src/types';
+import { type PanelRequestOptions, panelRequest as sharedPanelRequest } from '../fakes/panelRequest';
 import { startStack, type Stack } from '../stack/startStack';
 
 export { recordingPolicy } from '../stack/startStack';
@@ -45,23 +46,9 @@ export function startTrustStack(opts: TrustStackOptions = {}): Promise<TrustStac
 /** A panel request over the 24 h before the emulator's midnight, like a dashboard sends it. */
 export function panelRequest(
   targets: Array<Partial<ChoreoQuery>>,
-  over: Partial<DataQueryRequest<ChoreoQuery>> = {}
+  over: PanelRequestOptions<ChoreoQuery> = {}
 ): DataQueryRequest<ChoreoQuery> {
-  const from = dateTime(FROM);
-  const to = dateTime(TO);
-  return {
-    requestId: 'trust',
-    interval: '1h',
-    intervalMs: HOUR,
-    maxDataPoints: 500,
-    range: { from, to, raw: { from, to } },
-    scopedVars: {},
-    targets: targets.map((t, i) => ({ refId: String.fromCharCode(65 + i), ...t })) as ChoreoQuery[],
-    timezone: 'utc',
-    app: 'dashboard',
-    startTime: 0,
-    ...over,
-  };
+  return sharedPanelRequest(targets, { requestId: 'trust', from: FROM, to: TO, ...over });
 }
 
 export interface PanelOutcome {

@@ -3,16 +3,15 @@
  * TemplateSrvFake: what the query-type specs of src/runner/queryTypes share.
  */
 import {
-  dateTime,
   type DataFrame,
   type DataQueryError,
   type DataQueryRequest,
   type DataSourceInstanceSettings,
-  type ScopedVars,
 } from '@grafana/data';
 import { setTemplateSrv } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
 
+import { type PanelRequestOptions, panelRequest } from '../../../testing/fakes/panelRequest';
 import { FakeTransport, type Answers, type SentRequest } from '../../../testing/fakes/transport';
 import { TemplateSrvFake, type FakeVariable } from '../../../testing/fakes/templateSrv';
 import { DataSource } from '../../datasource';
@@ -79,23 +78,9 @@ export const TO = Date.UTC(2024, 0, 1, 3, 0);
 /** A panel request over 2024-01-01 00:00–03:00 UTC; 1h buckets unless overridden. */
 export function request(
   targets: Array<Partial<ChoreoQuery>>,
-  over: Partial<DataQueryRequest<ChoreoQuery>> = {}
+  over: PanelRequestOptions<ChoreoQuery> = {}
 ): DataQueryRequest<ChoreoQuery> {
-  const from = dateTime(FROM);
-  const to = dateTime(TO);
-  return {
-    requestId: 'Q1',
-    interval: '1h',
-    intervalMs: 3_600_000,
-    maxDataPoints: 500,
-    range: { from, to, raw: { from, to } },
-    scopedVars: {} as ScopedVars,
-    targets: targets.map((t, i) => ({ refId: String.fromCharCode(65 + i), ...t })),
-    timezone: 'utc',
-    app: 'dashboard',
-    startTime: 0,
-    ...over,
-  };
+  return panelRequest(targets, { from: FROM, to: TO, ...over });
 }
 
 export interface PanelRun {
